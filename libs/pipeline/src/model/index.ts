@@ -1,0 +1,4 @@
+export * from './tool';
+export * from './severity';
+export * from './finding';
+export * from './providers';
