@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+// Building blocks for the environment schema. Messages are predicates ("must be ...") because the
+// loader prefixes them with the variable name: "DATABASE_URL must be a postgres:// URL".
+
+const REQUIRED = 'is required';
+
+/** A URL whose scheme is one of `schemes` (e.g. `postgres:`), checked with the WHATWG parser. */
+export function urlWithScheme(schemes: readonly string[], description: string) {
+  const message = `must be a ${description} URL`;
+  return z.string({ error: REQUIRED }).refine((value) => {
+    if (!URL.canParse(value)) return false;
+    return schemes.includes(new URL(value).protocol);
+  }, message);
+}
+
+/** Any http(s) URL (provider endpoints, JWKS). */
+export const httpUrl = () => urlWithScheme(['http:', 'https:'], 'http(s)://');
+
+/** An integer in [min, max], given as a decimal string. */
+export function integer(min: number, max: number) {
+  const range = `must be an integer between ${min} and ${max}`;
+  return z
+    .string({ error: REQUIRED })
+    .regex(/^-?\d+$/, range)
+    .transform(Number)
+    .pipe(z.number().int().min(min, range).max(max, range));
+}
+
+/** One of a fixed list of words; the message lists them. */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: `must be one of ${values.join(', ')}` });
+}
+
+/** A duration like `15m`, `1h`, `7d` (the format JWT libraries accept as `expiresIn`). */
+export const duration = () =>
+  z.string({ error: REQUIRED }).regex(/^\d+[smhd]$/, 'must be a duration like 15m, 1h or 7d');
+
+/** 32 random bytes, base64-encoded: the key for AES-256-GCM encryption of stored secrets. */
+export const base64Key32 = () =>
+  z.string().refine((value) => {
+    const bytes = Buffer.from(value, 'base64');
+    return bytes.length === 32 && bytes.toString('base64') === value;
+  }, 'must be 32 bytes encoded as base64 (generate one with: openssl rand -base64 32)');

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { base64Key32, duration, httpUrl, integer, oneOf, urlWithScheme } from './env.fields';
+import { crossFieldIssues } from './env.rules';
+
+/**
+ * Every environment variable Toolgate reads, in one place (docs/configuration.md lists them).
+ * Empty values count as unset, so `FOO=` in a compose file falls back to the default.
+ */
+export const EnvSchema = z
+  .object({
+    NODE_ENV: oneOf(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    DATABASE_URL: urlWithScheme(['postgres:', 'postgresql:'], 'postgres://'),
+    REDIS_URL: urlWithScheme(['redis:', 'rediss:'], 'redis://'),
+    // Namespaces every Redis key Toolgate writes (queues and worker heartbeats), so two
+    // deployments or test runs can share one Redis.
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, 'must contain only letters, digits, "_" and "-"')
+      .default('toolgate'),
+
+    HOST: z.string().default('0.0.0.0'),
+    PORT: integer(1, 65535).default(3000),
+
+    // Tokens are verified with JWT_SECRET (HS256) or a public key (JWT_PUBLIC_KEY / JWKS_URL).
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_PUBLIC_KEY: z.string().includes('-----BEGIN', { error: 'must be a PEM-encoded public key' }).optional(),
+    JWKS_URL: httpUrl().optional(),
+    JWT_ISSUER: z.string().default('toolgate'),
+    JWT_AUDIENCE: z.string().default('toolgate-api'),
+    JWT_EXPIRES_IN: duration().default('1h'),
+    JWT_ROLE_CLAIM: z.string().default('roles'),
+
+    TOOLGATE_BOOTSTRAP_ADMIN_EMAIL: z.email({ error: 'must be an email address' }).optional(),
+    TOOLGATE_BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    TOOLGATE_SECRETS_KEY: base64Key32().optional(),
+
+    EMBEDDER: oneOf(['local', 'openai', 'azure', 'openai-compatible']).default('local'),
+    EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
+    ROUTER: oneOf(['local', 'openai', 'anthropic']).default('local'),
+    ROUTER_MODEL: z.string().optional(),
+    OPENAI_API_KEY: z.string().optional(),
+    OPENAI_BASE_URL: httpUrl().optional(),
+    AZURE_OPENAI_ENDPOINT: httpUrl().optional(),
+    AZURE_OPENAI_API_KEY: z.string().optional(),
+    AZURE_OPENAI_DEPLOYMENT: z.string().optional(),
+    AZURE_OPENAI_API_VERSION: z.string().default('2024-10-21'),
+    ANTHROPIC_API_KEY: z.string().optional(),
+
+    WORKER_CONCURRENCY: integer(1, 256).default(4),
+    WORKER_HEARTBEAT_INTERVAL_MS: integer(100, 600_000).default(5000),
+  })
+  .superRefine((env, ctx) => {
+    for (const issue of crossFieldIssues(env)) {
+      ctx.addIssue({ code: 'custom', path: [issue.variable], message: issue.message });
+    }
+  })
+  .transform((env) => ({ ...env, ROUTER_MODEL: env.ROUTER_MODEL ?? DEFAULT_ROUTER_MODEL[env.ROUTER] }));
+
+const DEFAULT_ROUTER_MODEL: Record<string, string | undefined> = {
+  openai: 'gpt-4o-mini',
+  anthropic: 'claude-3-5-haiku-latest',
+  local: undefined,
+};
+
+/** The validated configuration: what `loadConfig` returns. */
+export type Config = z.output<typeof EnvSchema>;
+
+/** The variables the schema knows, as written in the environment (for docs and checks). */
+export type EnvInput = z.input<typeof EnvSchema>;

@@ -1,0 +1,12 @@
+export { EnvSchema, type Config, type EnvInput } from './env.schema';
+export { loadConfig, type Env } from './load-config';
+export { ConfigError } from './config.errors';
+export { AppConfig } from './app-config';
+export {
+  DomainError,
+  ValidationError,
+  NotFoundError,
+  ConflictError,
+  type DomainErrorKind,
+  type ErrorDetails,
+} from './errors/domain-error';
