@@ -1,4 +1,4 @@
-import { ConfigError } from './config.errors';
+import { type ConfigError } from './config.errors';
 import { loadConfig, type Env } from './load-config';
 
 const minimal = { DATABASE_URL: 'postgres://postgres@127.0.0.1/toolgate', REDIS_URL: 'redis://127.0.0.1:6379' };
