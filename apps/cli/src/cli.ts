@@ -1,0 +1,83 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { parseSeverity, STAGES, type Severity, type StageName } from '@toolgate/pipeline';
+import { EXIT, processIo, UsageError, type CliIo } from './cli-io';
+import { checkCommand, type CheckOptions } from './commands/check.command';
+import { routeCommand, type RouteOptions } from './commands/route.command';
+import { CHECK_FORMATS } from './format/formatters';
+import { ROUTE_FORMATS } from './format/route.formatter';
+import { readPackageInfo } from './package-info';
+
+/**
+ * Runs the `toolgate` command line and resolves to its exit code. Everything the process touches
+ * comes through `io`, so specs run the real CLI in-process.
+ */
+export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const pkg = readPackageInfo();
+  let exitCode: number = EXIT.OK;
+  const program = new Command('toolgate')
+    .description('Catch ambiguous, overlapping and poisoned MCP tools before an agent sees them.')
+    .version(pkg.version)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('check')
+    .description('Analyse tool files for conflicts and poisoned tools; exit 1 when the gate blocks.')
+    .argument('[paths...]', 'registry tool files, or directories searched recursively for *.json')
+    .option('--candidate <path>', 'check only these tools against the registry (repeatable; file or directory)', collect, [])
+    .addOption(new Option('--format <format>', 'output format').choices(CHECK_FORMATS).default('table'))
+    .option('--fail-on <severity>', 'block (exit 1) at or above: critical|high|medium|low|info|none', parseFailOn, 'HIGH')
+    .option('--stages <list>', `comma-separated stages to run (${STAGES.join(',')})`, parseStages, [...STAGES])
+    .option('--output <file>', 'write the report to a file instead of stdout')
+    .option('--quiet', 'print no report on stdout (errors still go to stderr)', false)
+    .action(async (paths: string[], options: CheckOptions) => {
+      exitCode = await checkCommand(paths, options, io, pkg);
+    });
+
+  program
+    .command('route')
+    .description('Show which tool a router picks for a request, with the ranking and margin.')
+    .argument('[paths...]', 'registry tool files, or directories searched recursively for *.json')
+    .requiredOption('--query <request>', 'the user request to route')
+    .addOption(new Option('--format <format>', 'output format').choices(ROUTE_FORMATS).default('table'))
+    .action(async (paths: string[], options: RouteOptions) => {
+      exitCode = await routeCommand(paths, options, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    // Commander reports --help/--version as exit 0; every other commander error is a usage error.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+    if (error instanceof UsageError) {
+      io.stderr.write(`toolgate: ${error.message}\n`);
+      return EXIT.USAGE;
+    }
+    // The check did not complete: never report that as "passed" (0) or as a verdict (1).
+    io.stderr.write(`toolgate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.USAGE;
+  }
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function parseFailOn(value: string): Severity | 'NONE' {
+  if (value.trim().toLowerCase() === 'none') return 'NONE';
+  const severity = parseSeverity(value);
+  if (!severity) throw new InvalidArgumentError('expected critical, high, medium, low, info or none.');
+  return severity;
+}
+
+function parseStages(value: string): StageName[] {
+  const names = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const unknown = names.filter((n) => !(STAGES as readonly string[]).includes(n));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new InvalidArgumentError(`unknown stage(s) ${unknown.join(', ') || '(none given)'}; expected a comma-separated list of ${STAGES.join(', ')}.`);
+  }
+  // Run order is the pipeline's, whatever order the user typed.
+  return STAGES.filter((s) => names.includes(s));
+}

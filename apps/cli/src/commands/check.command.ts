@@ -1,0 +1,70 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { analyze, type Severity, type StageName, type Tool } from '@toolgate/pipeline';
+import { EXIT, UsageError, type CliIo, type ExitCode } from '../cli-io';
+import type { CheckFormat } from '../format/formatters';
+import { loadCheckFormatter } from '../format/formatters';
+import { describeInputError, loadTools, type CliInputError } from '../input/load-tools';
+import type { PackageInfo } from '../package-info';
+import { createProgress, PROGRESS_MIN_TOOLS } from '../progress';
+import { useColor } from './color';
+
+export interface CheckOptions {
+  candidate: string[];
+  format: CheckFormat;
+  failOn: Severity | 'NONE';
+  stages: StageName[];
+  output?: string;
+  quiet: boolean;
+}
+
+/**
+ * `toolgate check`: load, analyse, render, and turn the verdict into an exit code. Input errors
+ * do not stop the run (the other files are analysed), but they do make it exit 2 unless blocked.
+ */
+export async function checkCommand(paths: string[], options: CheckOptions, io: CliIo, pkg: PackageInfo): Promise<ExitCode> {
+  if (paths.length === 0 && options.candidate.length === 0) {
+    throw new UsageError('nothing to check: give registry files or directories, and/or --candidate <path>');
+  }
+  const registry = loadTools(paths, io.cwd);
+  const candidates = options.candidate.length > 0 ? loadTools(options.candidate, io.cwd) : undefined;
+  const inputErrors: CliInputError[] = [...registry.errors, ...(candidates?.errors ?? [])];
+  for (const error of inputErrors) io.stderr.write(`toolgate: ${describeInputError(error)}\n`);
+  if (candidates && candidates.tools.length === 0 && inputErrors.length === 0) {
+    throw new UsageError(`--candidate ${options.candidate.join(', ')}: no tools found`);
+  }
+
+  const toolCount = registry.tools.length + (candidates?.tools.length ?? 0);
+  const progress = await createProgress(io.stderr.isTTY && !options.quiet && toolCount >= PROGRESS_MIN_TOOLS);
+  const report = await analyze(
+    { registry: registry.tools, candidates: candidates?.tools },
+    { stages: options.stages, failOn: options.failOn, onProgress: (p) => progress.update(p) },
+  ).finally(() => progress.stop());
+
+  const tools = new Map<string, Tool>();
+  for (const tool of [...registry.tools, ...(candidates?.tools ?? [])]) tools.set(tool.key, tool);
+  const blocked = options.failOn !== 'NONE' && report.summary.blocked;
+  const formatter = loadCheckFormatter(options.format);
+  const rendered = formatter(
+    {
+      report,
+      inputErrors,
+      failOn: options.failOn,
+      blocked,
+      stages: options.stages,
+      tools,
+      candidates: new Set(candidates?.tools.map((t) => t.key) ?? []),
+    },
+    { color: !options.output && useColor(io), ...pkg },
+  );
+  if (options.output) {
+    const target = path.resolve(io.cwd, options.output);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, rendered);
+  } else if (!options.quiet) {
+    io.stdout.write(rendered);
+  }
+
+  if (blocked) return EXIT.BLOCKED;
+  return inputErrors.length > 0 ? EXIT.USAGE : EXIT.OK;
+}

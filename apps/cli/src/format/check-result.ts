@@ -1,0 +1,41 @@
+import type { AnalysisReport, Conflict, Severity, StageName, Tool, ToolRef } from '@toolgate/pipeline';
+import { severityRank, toolKey } from '@toolgate/pipeline';
+import type { CliInputError } from '../input/load-tools';
+
+/** Everything a formatter may show about one `toolgate check` run. */
+export interface CheckResult {
+  report: AnalysisReport;
+  inputErrors: readonly CliInputError[];
+  failOn: Severity | 'NONE';
+  /** The gate's verdict: a finding at or above `failOn`. */
+  blocked: boolean;
+  stages: readonly StageName[];
+  /** Every loaded tool by key, to point findings at their source file. */
+  tools: ReadonlyMap<string, Tool>;
+  /** Keys of the `--candidate` tools (empty when the whole registry is checked). */
+  candidates: ReadonlySet<string>;
+}
+
+export interface FormatOptions {
+  color: boolean;
+  version: string;
+  /** Where people learn about toolgate (SARIF `tool.driver.informationUri`). */
+  informationUri: string;
+}
+
+export type CheckFormatter = (result: CheckResult, options: FormatOptions) => string;
+
+/** Most severe first, then highest score, then key: the same order in every format and every run. */
+export function orderedConflicts(conflicts: readonly Conflict[]): Conflict[] {
+  return [...conflicts].sort(
+    (x, y) => severityRank(y.severity) - severityRank(x.severity) || y.score - x.score || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0),
+  );
+}
+
+export function refLabel(ref: ToolRef): string {
+  return `${ref.server}/${ref.tool}`;
+}
+
+export function refKey(ref: ToolRef): string {
+  return toolKey(ref.server, ref.tool);
+}

@@ -1,0 +1,38 @@
+import { sampleResult, plainOptions } from '../__fixtures__/check-result.fixture';
+import { formatJson } from './json.formatter';
+
+describe('json formatter: the contract other tools parse', () => {
+  it('has the documented summary, conflict, finding and tool-finding fields', () => {
+    const doc = JSON.parse(formatJson(sampleResult(), plainOptions));
+    expect(doc.summary).toMatchObject({ tools: 4, conflicts: 2, blocked: true, durationMs: 12, bySeverity: { HIGH: 1, MEDIUM: 1 } });
+    const [first] = doc.conflicts;
+    expect(Object.keys(first)).toEqual(expect.arrayContaining(['severity', 'a', 'b', 'score', 'findings', 'recommendations']));
+    expect(first.a).toEqual({ server: 'github', tool: 'create_issue' });
+    expect(first.findings[0]).toEqual(
+      expect.objectContaining({ stage: 'lexical', type: 'exact-name', score: 0.95, evidence: { name: 'create_issue', tokens: ['create', 'issue'] } }),
+    );
+    expect(first.recommendations[0].patch.after).toEqual({ name: 'jira_create_issue' });
+    expect(doc.toolFindings).toEqual([
+      { server: 'evil', tool: 'add', type: 'hidden-instructions', severity: 'CRITICAL', evidence: { cue: expect.stringContaining('IMPORTANT') } },
+    ]);
+  });
+
+  it('orders conflicts most severe first whatever order the pipeline returned', () => {
+    const doc = JSON.parse(formatJson(sampleResult(), plainOptions));
+    expect(doc.conflicts.map((c: { severity: string }) => c.severity)).toEqual(['HIGH', 'MEDIUM']);
+  });
+
+  it('reports the CLI verdict, not the pipeline default, when the gate is off', () => {
+    const doc = JSON.parse(formatJson(sampleResult({ failOn: 'NONE', blocked: false }), plainOptions));
+    expect(doc.summary.blocked).toBe(false);
+    expect(doc.summary.failOn).toBe('NONE');
+  });
+
+  it('always carries an inputErrors array, with file, tool and pointer', () => {
+    expect(JSON.parse(formatJson(sampleResult(), plainOptions)).inputErrors).toEqual([]);
+    const error = { file: 'a.json', tool: 'x', pointer: '/tools/1/name', message: 'must be a non-empty string' };
+    const doc = JSON.parse(formatJson(sampleResult({ inputErrors: [error] }), plainOptions));
+    expect(doc.inputErrors).toEqual([error]);
+    expect(doc.summary.inputErrors).toBe(1);
+  });
+});

@@ -1,0 +1,73 @@
+import { SEVERITIES, type Conflict, type ToolFinding } from '@toolgate/pipeline';
+import type { CheckFormatter } from './check-result';
+import { orderedConflicts, refLabel } from './check-result';
+import { clean, evidenceLine, score } from './text';
+import { recommendationText } from './table.formatter';
+
+/**
+ * A PR comment: verdict, a severity table, then one section per conflict with the full evidence in
+ * a collapsed block. Registry text is untrusted, so it only ever appears inside code spans/blocks.
+ */
+export const formatMarkdown: CheckFormatter = (result) => {
+  const { summary } = result.report;
+  const verdict =
+    result.failOn === 'NONE' ? 'gate off' : result.blocked ? `❌ **Blocked** (fail-on ${result.failOn})` : `✅ **Passed** (fail-on ${result.failOn})`;
+  const out: string[] = [
+    '## Toolgate report',
+    '',
+    `${verdict} · ${summary.tools} tools · ${summary.conflicts} conflicts · ${result.report.toolFindings.length} tool findings · ${summary.durationMs} ms`,
+    '',
+    '| Severity | Conflicts | Tool findings |',
+    '|---|---:|---:|',
+  ];
+  for (const severity of SEVERITIES) {
+    const tools = result.report.toolFindings.filter((f) => f.severity === severity).length;
+    out.push(`| ${severity} | ${summary.bySeverity[severity] ?? 0} | ${tools} |`);
+  }
+  out.push('');
+  if (result.inputErrors.length > 0) {
+    out.push(`### Input errors (${result.inputErrors.length})`, '');
+    for (const e of result.inputErrors) {
+      const where = e.line !== undefined ? `${e.file}:${e.line}:${e.column ?? 1}` : e.file;
+      out.push(`- ${code(where)}${e.tool !== undefined ? ` tool ${code(e.tool)}` : ''}${e.pointer ? ` at ${code(e.pointer)}` : ''}: ${code(e.message)}`);
+    }
+    out.push('');
+  }
+  for (const conflict of orderedConflicts(result.report.conflicts)) out.push(...conflictSection(conflict));
+  if (result.report.toolFindings.length > 0) {
+    out.push('### Tool findings', '');
+    for (const f of result.report.toolFindings) out.push(...toolFindingItem(f));
+    out.push('');
+  }
+  return `${out.join('\n')}\n`;
+};
+
+function conflictSection(conflict: Conflict): string[] {
+  const lines = [`### ${conflict.severity}: ${code(refLabel(conflict.a))} ↔ ${code(refLabel(conflict.b))} (score ${score(conflict.score)})`, ''];
+  for (const f of [...conflict.findings].sort((x, y) => y.score - x.score)) {
+    lines.push(`- **${f.stage}/${f.type}** ${score(f.score)}: ${code(evidenceLine(f.evidence, 160))}`);
+  }
+  for (const r of conflict.recommendations) lines.push(`- 💡 ${code(recommendationText(r))}`);
+  lines.push('', '<details><summary>Details</summary>', '', fenced(JSON.stringify({ findings: conflict.findings, recommendations: conflict.recommendations }, null, 2), 'json'), '', '</details>', '');
+  return lines;
+}
+
+function toolFindingItem(f: ToolFinding): string[] {
+  return [`- **${f.severity}** ${code(`${f.server}/${f.tool}`)} ${f.type}: ${code(evidenceLine(f.evidence, 160))}`];
+}
+
+/** An inline code span that survives backticks in the text (CommonMark: a longer fence). */
+export function code(text: string): string {
+  const value = clean(text);
+  const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${value}${pad}${fence}`;
+}
+
+/** A fenced block longer than any backtick run inside, so registry text cannot close it early. */
+export function fenced(text: string, lang: string): string {
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${lang}\n${text}\n${fence}`;
+}

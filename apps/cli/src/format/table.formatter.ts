@@ -1,0 +1,103 @@
+import { createColors } from 'picocolors';
+import { SEVERITIES, type Conflict, type Recommendation, type Severity } from '@toolgate/pipeline';
+import type { CheckFormatter, CheckResult } from './check-result';
+import { orderedConflicts, refKey, refLabel } from './check-result';
+import { clean, evidenceLine, score, truncate } from './text';
+
+type Colors = ReturnType<typeof createColors>;
+
+/** Findings shown per conflict; the rest are counted, and all of them are in `--format json`. */
+const TOP_FINDINGS = 3;
+
+/** The terminal report: grouped by severity, one readable line per finding, a summary line last. */
+export const formatTable: CheckFormatter = (result, options) => {
+  const c = createColors(options.color);
+  const lines: string[] = [];
+  const conflicts = orderedConflicts(result.report.conflicts);
+  for (const severity of SEVERITIES) {
+    const group = conflicts.filter((x) => x.severity === severity);
+    if (group.length === 0) continue;
+    lines.push(paint(c, severity, `${severity} (${group.length})`));
+    for (const conflict of group) lines.push(...conflictLines(c, conflict, result));
+    lines.push('');
+  }
+  const toolFindings = [...result.report.toolFindings].sort((x, y) => SEVERITIES.indexOf(x.severity) - SEVERITIES.indexOf(y.severity));
+  if (toolFindings.length > 0) {
+    lines.push(c.bold(`Tool findings (${toolFindings.length})`));
+    for (const f of toolFindings) {
+      lines.push(`  ${paint(c, f.severity, f.severity.padEnd(8))} ${clean(`${f.server}/${f.tool}`)}  ${c.cyan(f.type)}`);
+      lines.push(c.dim(`      ${evidenceLine(f.evidence)}`));
+    }
+    lines.push('');
+  }
+  if (conflicts.length === 0 && toolFindings.length === 0) lines.push(c.green('No conflicts or tool findings.'), '');
+  lines.push(summaryLine(c, result));
+  return `${lines.join('\n')}\n`;
+};
+
+function conflictLines(c: Colors, conflict: Conflict, result: CheckResult): string[] {
+  const mark = (label: string, key: string) => (result.candidates.has(key) ? `${label} ${c.dim('(candidate)')}` : label);
+  const lines = [
+    `  ${paint(c, conflict.severity, '●')} ${c.bold(mark(clean(refLabel(conflict.a)), refKey(conflict.a)))} ↔ ${c.bold(
+      mark(clean(refLabel(conflict.b)), refKey(conflict.b)),
+    )}  score ${score(conflict.score)}`,
+  ];
+  const findings = [...conflict.findings].sort((x, y) => y.score - x.score);
+  for (const f of findings.slice(0, TOP_FINDINGS)) {
+    lines.push(`      ${c.cyan(`${f.stage}/${f.type}`)} ${score(f.score)}  ${c.dim(evidenceLine(f.evidence, 100))}`);
+  }
+  if (findings.length > TOP_FINDINGS) lines.push(c.dim(`      … ${findings.length - TOP_FINDINGS} more finding(s)`));
+  const fix = topRecommendation(conflict.recommendations);
+  if (fix) lines.push(`      ${c.green('fix')} ${recommendationText(fix)}`);
+  return lines;
+}
+
+/** The recommendation that lowers the pair's score the most. */
+export function topRecommendation(recommendations: readonly Recommendation[]): Recommendation | undefined {
+  return [...recommendations].sort(
+    (x, y) => x.verification.scoreAfter - x.verification.scoreBefore - (y.verification.scoreAfter - y.verification.scoreBefore),
+  )[0];
+}
+
+export function recommendationText(r: Recommendation): string {
+  const { before, after } = r.patch;
+  const change =
+    r.kind === 'rename' && after.name
+      ? `rename ${clean(String(before.name ?? r.target.tool))} → ${clean(after.name)}`
+      : `${r.kind} of ${clean(refLabel(r.target))}`;
+  const verified = `score ${score(r.verification.scoreBefore)} → ${score(r.verification.scoreAfter)}`;
+  return `${change}: ${truncate(clean(r.rationale), 100)} (${verified})`;
+}
+
+function summaryLine(c: Colors, result: CheckResult): string {
+  const { summary } = result.report;
+  const counts = SEVERITIES.filter((s) => (summary.bySeverity[s] ?? 0) > 0).map((s) => `${summary.bySeverity[s]} ${s.toLowerCase()}`);
+  const parts = [
+    `${summary.tools} tools`,
+    `${summary.conflicts} conflicts${counts.length ? ` (${counts.join(', ')})` : ''}`,
+    `${summary.durationMs} ms`,
+  ];
+  if (result.inputErrors.length > 0) parts.push(c.yellow(`${result.inputErrors.length} input error(s), see stderr`));
+  const verdict =
+    result.failOn === 'NONE'
+      ? c.dim('gate off (--fail-on none)')
+      : result.blocked
+        ? c.red(c.bold(`BLOCKED (fail-on ${result.failOn})`))
+        : c.green(`passed (fail-on ${result.failOn})`);
+  return `${parts.join(' · ')} · ${verdict}`;
+}
+
+function paint(c: Colors, severity: Severity, text: string): string {
+  switch (severity) {
+    case 'CRITICAL':
+      return c.bold(c.magenta(text));
+    case 'HIGH':
+      return c.bold(c.red(text));
+    case 'MEDIUM':
+      return c.yellow(text);
+    case 'LOW':
+      return c.blue(text);
+    default:
+      return c.dim(text);
+  }
+}

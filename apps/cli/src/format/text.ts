@@ -1,0 +1,35 @@
+/**
+ * Text helpers shared by the human formats. Tool names, descriptions and evidence come from the
+ * registry, which may be hostile (poisoned tools are the point of this product): strip terminal
+ * control sequences and keep every rendered value short.
+ */
+
+// C0/C1 control characters, including ESC, which would let a tool description drive the terminal.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]+/g;
+
+export function clean(text: string): string {
+  return text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+}
+
+/** `key: value` pairs of a finding's evidence on one line, at most `max` characters. */
+export function evidenceLine(evidence: Record<string, unknown>, max = 120): string {
+  const parts = Object.entries(evidence).map(([key, value]) => `${key}: ${valueText(value)}`);
+  return truncate(clean(parts.join('; ')), max);
+}
+
+function valueText(value: unknown): string {
+  if (typeof value === 'string') return `"${truncate(clean(value), 60)}"`;
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  if (Array.isArray(value)) return `[${truncate(value.map(valueText).join(', '), 80)}]`;
+  if (value && typeof value === 'object') return truncate(JSON.stringify(value), 80);
+  return String(value);
+}
+
+export function score(value: number): string {
+  return value.toFixed(2);
+}

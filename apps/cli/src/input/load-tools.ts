@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseToolDocument, type Tool } from '@toolgate/pipeline';
+import { parseJsonText } from './json-text';
+import { displayPath, findToolFiles } from './tool-files';
+
+/**
+ * A problem with one input file or one tool in it. `pointer` is a JSON pointer into the file
+ * (`/tools/3/inputSchema`); `line`/`column` are set for JSON syntax errors.
+ */
+export interface CliInputError {
+  file: string;
+  tool?: string;
+  pointer: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export interface LoadedTools {
+  tools: Tool[];
+  files: string[];
+  errors: CliInputError[];
+}
+
+/**
+ * Reads every tool file under `paths`. A broken file or tool is reported and the rest still load:
+ * the caller analyses what loaded and exits 2 afterwards (nothing is skipped silently).
+ */
+export function loadTools(paths: readonly string[], cwd: string): LoadedTools {
+  const files = findToolFiles(paths, cwd);
+  const tools: Tool[] = [];
+  const errors: CliInputError[] = [];
+  const firstSeen = new Map<string, Tool>();
+  for (const absolute of files) {
+    const file = displayPath(absolute, cwd);
+    const text = readText(absolute);
+    if (typeof text !== 'string') {
+      errors.push({ file, pointer: '', message: `cannot read file: ${text.message}` });
+      continue;
+    }
+    const parsed = parseJsonText(text);
+    if (!parsed.ok) {
+      errors.push({ file, pointer: '', message: `invalid JSON: ${parsed.message}`, line: parsed.line, column: parsed.column });
+      continue;
+    }
+    const defaultServer = path.basename(absolute, path.extname(absolute));
+    const document = parseToolDocument(parsed.value, { file, defaultServer });
+    errors.push(...document.errors);
+    for (const tool of document.tools) {
+      const earlier = firstSeen.get(tool.key);
+      if (earlier) {
+        // Two definitions under one key would make every finding about it ambiguous.
+        errors.push({
+          file,
+          tool: tool.definition.name,
+          pointer: tool.source?.pointer ?? '',
+          message: `duplicate tool ${tool.key} (first defined in ${earlier.source?.file ?? '?'} at ${earlier.source?.pointer ?? '?'}); this one is ignored`,
+        });
+        continue;
+      }
+      firstSeen.set(tool.key, tool);
+      tools.push(tool);
+    }
+  }
+  return { tools, files, errors };
+}
+
+function readText(file: string): string | Error {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/** One line per error, naming the file, the tool and where in the file: `file:3:7 tool "x" at /tools/0: msg`. */
+export function describeInputError(error: CliInputError): string {
+  const where = error.line !== undefined ? `${error.file}:${error.line}:${error.column ?? 1}` : error.file;
+  const tool = error.tool !== undefined ? ` tool "${error.tool}"` : '';
+  const pointer = error.pointer ? ` at ${error.pointer}` : '';
+  return `${where}${tool}${pointer}: ${error.message}`;
+}
