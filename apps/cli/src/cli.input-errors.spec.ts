@@ -5,12 +5,13 @@ describe('toolgate check: invalid input is reported, the rest still runs', () =>
     const result = await runCli(['check', 'invalid', 'registry', '--format', 'json']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^toolgate: invalid\/broken-syntax\.json:4:\d+: invalid JSON: /m);
-    expect(result.stderr).toMatch(/^toolgate: invalid\/bad-tool\.json tool "" at \/tools\/0\/name: /m);
+    // The tool has an empty name, so the pointer is what identifies it.
+    expect(result.stderr).toMatch(/^toolgate: invalid\/bad-tool\.json at \/tools\/0\/name: /m);
     const report = JSON.parse(result.stdout);
     // 3 registry tools + search_notes, the valid tool next to the broken one.
     expect(report.summary.tools).toBe(4);
     expect(report.inputErrors).toEqual([
-      expect.objectContaining({ file: 'invalid/bad-tool.json', tool: '', pointer: '/tools/0/name' }),
+      expect.objectContaining({ file: 'invalid/bad-tool.json', pointer: '/tools/0/name' }),
       expect.objectContaining({ file: 'invalid/broken-syntax.json', pointer: '', line: 4 }),
     ]);
   });

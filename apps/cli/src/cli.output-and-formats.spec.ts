@@ -21,6 +21,9 @@ describe('toolgate check: --output, --quiet and the other formats', () => {
       r.locations.map((l) => l.physicalLocation?.artifactLocation.uri),
     );
     expect(uris).toEqual(expect.arrayContaining(['registry/github.json', 'candidates/gitlab.json']));
+    // Each fixture's single tool starts on line 4 of its file.
+    const clash = log.runs[0].results.find((r: { message: { text: string } }) => r.message.text.includes('gitlab/create_issue'));
+    expect(clash.locations[0].physicalLocation.region).toEqual({ startLine: 4 });
   });
 
   it('prints nothing on stdout with --quiet but keeps the exit code', async () => {

@@ -73,6 +73,7 @@ export function sampleResult(overrides: Partial<CheckResult> = {}): CheckResult 
     blocked: true,
     stages: ['lexical', 'schema', 'semantic', 'routing'],
     tools: new Map(tools.map((t) => [t.key, t])),
+    toolLines: new Map([['evil/add', 4]]),
     candidates: new Set(['evil/add']),
     ...overrides,
   };

@@ -53,6 +53,7 @@ export async function checkCommand(paths: string[], options: CheckOptions, io: C
       blocked,
       stages: options.stages,
       tools,
+      toolLines: new Map([...registry.lines, ...(candidates?.lines ?? [])]),
       candidates: new Set(candidates?.tools.map((t) => t.key) ?? []),
     },
     { color: !options.output && useColor(io), ...pkg },

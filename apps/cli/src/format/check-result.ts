@@ -12,6 +12,8 @@ export interface CheckResult {
   stages: readonly StageName[];
   /** Every loaded tool by key, to point findings at their source file. */
   tools: ReadonlyMap<string, Tool>;
+  /** Line where each tool starts in its file, when known. */
+  toolLines: ReadonlyMap<string, number>;
   /** Keys of the `--candidate` tools (empty when the whole registry is checked). */
   candidates: ReadonlySet<string>;
 }

@@ -99,6 +99,9 @@ describe('sarif formatter', () => {
       'registry/files.json',
     ]);
     expect(medium.locations[0].logicalLocations[0].fullyQualifiedName).toBe('evil/add');
+    // The line where the tool starts, when the loader found it; no region otherwise.
+    expect(medium.locations[0].physicalLocation.region).toEqual({ startLine: 4 });
+    expect(medium.locations[1].physicalLocation.region).toBeUndefined();
   });
 
   it('fingerprints a pair the same way on every run, whatever the finding order', () => {

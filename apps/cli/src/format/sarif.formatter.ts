@@ -106,7 +106,9 @@ function location(ref: ToolRef, result: CheckResult) {
   const source = result.tools.get(refKey(ref))?.source;
   const logical = { logicalLocations: [{ fullyQualifiedName: refLabel(ref), name: ref.tool, kind: 'function' }] };
   if (!source) return logical;
-  return { physicalLocation: { artifactLocation: { uri: fileUri(source.file) } }, ...logical };
+  const line = result.toolLines.get(refKey(ref));
+  const region = line !== undefined ? { region: { startLine: line } } : {};
+  return { physicalLocation: { artifactLocation: { uri: fileUri(source.file) }, ...region }, ...logical };
 }
 
 /** Files are shown relative to cwd (see displayPath); absolute ones outside it become file: URIs. */

@@ -5,7 +5,6 @@
  */
 
 // C0/C1 control characters, including ESC, which would let a tool description drive the terminal.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]+/g;
 
 export function clean(text: string): string {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseToolDocument, type Tool } from '@toolgate/pipeline';
+import { locatePointers } from './json-locate';
 import { parseJsonText } from './json-text';
 import { displayPath, findToolFiles } from './tool-files';
 
@@ -21,6 +22,8 @@ export interface LoadedTools {
   tools: Tool[];
   files: string[];
   errors: CliInputError[];
+  /** Line where each tool (by key) starts in its file. */
+  lines: Map<string, number>;
 }
 
 /**
@@ -32,6 +35,7 @@ export function loadTools(paths: readonly string[], cwd: string): LoadedTools {
   const tools: Tool[] = [];
   const errors: CliInputError[] = [];
   const firstSeen = new Map<string, Tool>();
+  const lines = new Map<string, number>();
   for (const absolute of files) {
     const file = displayPath(absolute, cwd);
     const text = readText(absolute);
@@ -47,6 +51,7 @@ export function loadTools(paths: readonly string[], cwd: string): LoadedTools {
     const defaultServer = path.basename(absolute, path.extname(absolute));
     const document = parseToolDocument(parsed.value, { file, defaultServer });
     errors.push(...document.errors);
+    const found = locatePointers(text, new Set(document.tools.map((t) => t.source?.pointer ?? '')));
     for (const tool of document.tools) {
       const earlier = firstSeen.get(tool.key);
       if (earlier) {
@@ -61,9 +66,11 @@ export function loadTools(paths: readonly string[], cwd: string): LoadedTools {
       }
       firstSeen.set(tool.key, tool);
       tools.push(tool);
+      const line = found.get(tool.source?.pointer ?? '');
+      if (line !== undefined) lines.set(tool.key, line);
     }
   }
-  return { tools, files, errors };
+  return { tools, files, errors, lines };
 }
 
 function readText(file: string): string | Error {
