@@ -1,0 +1,21 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import type { Config } from '@toolgate/config';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfigModule } from './app-config.module';
+import { HealthModule } from './health/health.module';
+import { HttpErrorFilter } from './http/http-error.filter';
+import { loggerOptions } from './http/logger.options';
+import { InfraModule } from './infra/infra.module';
+
+/** The HTTP API. Built from the configuration main.ts has already validated. */
+@Module({})
+export class AppModule {
+  static forRoot(config: Config): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [AppConfigModule.forRoot(config), LoggerModule.forRoot(loggerOptions(config)), InfraModule, HealthModule],
+      providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],
+    };
+  }
+}

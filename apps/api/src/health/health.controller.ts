@@ -1,0 +1,32 @@
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthResponse, ReadinessResponse } from './readiness.response';
+import { ReadinessService } from './readiness.service';
+
+/** The slice of Express' response this controller uses (the project does not depend on @types/express). */
+interface StatusSettable {
+  status(code: number): unknown;
+}
+
+@ApiTags('health')
+@Controller()
+export class HealthController {
+  constructor(private readonly readiness: ReadinessService) {}
+
+  @Get('health')
+  @ApiOperation({ summary: 'Liveness: the process is up and serving HTTP. Checks no dependency.' })
+  @ApiOkResponse({ type: HealthResponse })
+  health(): HealthResponse {
+    return { status: 'ok' };
+  }
+
+  @Get('readiness')
+  @ApiOperation({ summary: 'Readiness: Postgres and Redis answer and a worker has sent a recent heartbeat.' })
+  @ApiOkResponse({ type: ReadinessResponse })
+  @ApiServiceUnavailableResponse({ type: ReadinessResponse, description: 'At least one check failed.' })
+  async readinessCheck(@Res({ passthrough: true }) res: StatusSettable): Promise<ReadinessResponse> {
+    const result = await this.readiness.check();
+    res.status(result.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return result;
+  }
+}

@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadConfig, type Config } from '@toolgate/config';
+import { Logger } from 'nestjs-pino';
+import { WorkerModule } from './worker.module';
+
+async function bootstrap(config: Config): Promise<void> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  // On SIGTERM/SIGINT: run shutdown hooks (stop the heartbeat and remove it, close Redis), then
+  // exit 0. Without useProcessExit Nest re-raises the signal and the exit status would be 143.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
+  await app.init();
+}
+
+function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // One readable line for whoever reads the container log; a stack trace would only bury it.
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+bootstrap(loadConfigOrExit()).catch((error: unknown) => {
+  process.stderr.write(`Worker failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
