@@ -26,8 +26,9 @@ export async function checkCommand(paths: string[], options: CheckOptions, io: C
   if (paths.length === 0 && options.candidate.length === 0) {
     throw new UsageError('nothing to check: give registry files or directories, and/or --candidate <path>');
   }
-  const registry = loadTools(paths, io.cwd);
-  const candidates = options.candidate.length > 0 ? loadTools(options.candidate, io.cwd) : undefined;
+  const load = { locate: options.format === 'sarif' };
+  const registry = loadTools(paths, io.cwd, load);
+  const candidates = options.candidate.length > 0 ? loadTools(options.candidate, io.cwd, load) : undefined;
   const inputErrors: CliInputError[] = [...registry.errors, ...(candidates?.errors ?? [])];
   for (const error of inputErrors) io.stderr.write(`toolgate: ${describeInputError(error)}\n`);
   if (candidates && candidates.tools.length === 0 && inputErrors.length === 0) {

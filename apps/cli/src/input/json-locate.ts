@@ -4,6 +4,10 @@
  * so the scanner assumes valid JSON; it only descends into values on the way to a wanted pointer
  * and skips the rest (large input schemas) by bracket counting.
  */
+const [NL, CR, TAB, SPACE, QUOTE, BACKSLASH] = [10, 13, 9, 32, 34, 92];
+const [OPEN_OBJECT, CLOSE_OBJECT, OPEN_ARRAY, CLOSE_ARRAY, COMMA] = [123, 125, 91, 93, 44];
+const SCALAR_END = new Set([COMMA, CLOSE_OBJECT, CLOSE_ARRAY, SPACE, TAB, CR, NL]);
+
 export function locatePointers(text: string, wanted: ReadonlySet<string>): Map<string, number> {
   const found = new Map<string, number>();
   const prefixes = new Set<string>();
@@ -13,34 +17,45 @@ export function locatePointers(text: string, wanted: ReadonlySet<string>): Map<s
 
   const skipSpace = () => {
     for (; i < text.length; i++) {
-      const ch = text[i];
-      if (ch === '\n') line++;
-      else if (ch !== ' ' && ch !== '\t' && ch !== '\r') return;
+      const ch = text.charCodeAt(i);
+      if (ch === NL) line++;
+      else if (ch !== SPACE && ch !== TAB && ch !== CR) return;
     }
   };
-  // At an opening quote; returns the decoded string (JSON.parse does the escapes) and moves past it.
-  const readString = (): string => {
+  // At an opening quote; moves past the closing one. JSON strings hold no raw newlines.
+  const skipString = () => {
+    for (let close = text.indexOf('"', i + 1); ; close = text.indexOf('"', close + 1)) {
+      let backslashes = 0;
+      while (text.charCodeAt(close - 1 - backslashes) === BACKSLASH) backslashes++;
+      if (backslashes % 2 === 0 || close === -1) {
+        i = close === -1 ? text.length : close + 1;
+        return;
+      }
+    }
+  };
+  const readKey = (): string => {
     const start = i;
-    for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
-    i++;
-    return JSON.parse(text.slice(start, i)) as string;
+    skipString();
+    const raw = text.slice(start + 1, i - 1);
+    return raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
   };
   const skipValue = () => {
-    if (text[i] === '"') return void readString();
-    if (text[i] !== '{' && text[i] !== '[') {
-      while (i < text.length && !',}] \t\r\n'.includes(text[i])) i++;
+    const first = text.charCodeAt(i);
+    if (first === QUOTE) return skipString();
+    if (first !== OPEN_OBJECT && first !== OPEN_ARRAY) {
+      while (i < text.length && !SCALAR_END.has(text.charCodeAt(i))) i++;
       return;
     }
     let depth = 0;
     do {
-      const ch = text[i];
-      if (ch === '"') {
-        readString();
+      const ch = text.charCodeAt(i);
+      if (ch === QUOTE) {
+        skipString();
         continue;
       }
-      if (ch === '{' || ch === '[') depth++;
-      else if (ch === '}' || ch === ']') depth--;
-      else if (ch === '\n') line++;
+      if (ch === OPEN_OBJECT || ch === OPEN_ARRAY) depth++;
+      else if (ch === CLOSE_OBJECT || ch === CLOSE_ARRAY) depth--;
+      else if (ch === NL) line++;
       i++;
     } while (depth > 0 && i < text.length);
   };
@@ -56,7 +71,7 @@ export function locatePointers(text: string, wanted: ReadonlySet<string>): Map<s
       if (text[i] === '}' || text[i] === ']') break;
       let token = String(index);
       if (open === '{') {
-        token = readString().replace(/~/g, '~0').replace(/\//g, '~1');
+        token = readKey().replace(/~/g, '~0').replace(/\//g, '~1');
         skipSpace();
         i++; // ':'
       }

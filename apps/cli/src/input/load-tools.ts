@@ -22,7 +22,7 @@ export interface LoadedTools {
   tools: Tool[];
   files: string[];
   errors: CliInputError[];
-  /** Line where each tool (by key) starts in its file. */
+  /** Line where each tool (by key) starts in its file (with `locate`). */
   lines: Map<string, number>;
 }
 
@@ -30,7 +30,7 @@ export interface LoadedTools {
  * Reads every tool file under `paths`. A broken file or tool is reported and the rest still load:
  * the caller analyses what loaded and exits 2 afterwards (nothing is skipped silently).
  */
-export function loadTools(paths: readonly string[], cwd: string): LoadedTools {
+export function loadTools(paths: readonly string[], cwd: string, options: { locate?: boolean } = {}): LoadedTools {
   const files = findToolFiles(paths, cwd);
   const tools: Tool[] = [];
   const errors: CliInputError[] = [];
@@ -51,7 +51,8 @@ export function loadTools(paths: readonly string[], cwd: string): LoadedTools {
     const defaultServer = path.basename(absolute, path.extname(absolute));
     const document = parseToolDocument(parsed.value, { file, defaultServer });
     errors.push(...document.errors);
-    const found = locatePointers(text, new Set(document.tools.map((t) => t.source?.pointer ?? '')));
+    // Line numbers cost a second pass over the text: only SARIF shows them.
+    const found = options.locate ? locatePointers(text, new Set(document.tools.map((t) => t.source?.pointer ?? ''))) : undefined;
     for (const tool of document.tools) {
       const earlier = firstSeen.get(tool.key);
       if (earlier) {
@@ -66,7 +67,7 @@ export function loadTools(paths: readonly string[], cwd: string): LoadedTools {
       }
       firstSeen.set(tool.key, tool);
       tools.push(tool);
-      const line = found.get(tool.source?.pointer ?? '');
+      const line = found?.get(tool.source?.pointer ?? '');
       if (line !== undefined) lines.set(tool.key, line);
     }
   }
