@@ -1,0 +1,1 @@
+export { createTestDatabase, testServerUrl, type CreateTestDatabaseOptions, type TestDatabase } from './database';
