@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { createTestDatabase } from '@toolgate/testing';
+import { type AppProcess, startApp, waitFor } from './app-process';
+import { freePort } from './free-port';
+
+export const REDIS_URL = 'redis://127.0.0.1:6379';
+
+// Fast beats so the suite sees a heartbeat (and its removal) within a few hundred milliseconds.
+const HEARTBEAT_INTERVAL_MS = '200';
+
+/** Base environment of an e2e app: quiet logs, the shared local Redis, a key prefix of its own. */
+export function appEnv(databaseUrl: string, redisPrefix: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL,
+    REDIS_PREFIX: redisPrefix,
+    HOST: '127.0.0.1',
+    WORKER_HEARTBEAT_INTERVAL_MS: HEARTBEAT_INTERVAL_MS,
+    ...extra,
+  };
+}
+
+/** A Redis key prefix no other run (or parallel suite) uses. */
+export function uniquePrefix(): string {
+  return `e2e-${process.pid}-${randomBytes(4).toString('hex')}`;
+}
+
+/** An API (and optionally a worker) on a fresh, migrated database. */
+export interface Stack {
+  baseUrl: string;
+  databaseUrl: string;
+  redisPrefix: string;
+  api: AppProcess;
+  worker: AppProcess | undefined;
+  stop(): Promise<void>;
+}
+
+/** Starts the API on a free port, plus a worker unless `worker: false`, and waits until /health answers. */
+export async function startStack(options: { worker?: boolean; apiEnv?: Record<string, string> } = {}): Promise<Stack> {
+  const database = await createTestDatabase();
+  const redisPrefix = uniquePrefix();
+  const port = await freePort();
+  const worker = options.worker === false ? undefined : startApp('worker', appEnv(database.url, redisPrefix));
+  const api = startApp('api', appEnv(database.url, redisPrefix, { PORT: String(port), ...options.apiEnv }));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    await Promise.all([api.stop(), worker?.stop()]);
+    await database.drop();
+  };
+  try {
+    await waitFor('the API to answer /health', async () => ((await fetch(`${baseUrl}/health`)).ok ? true : undefined));
+  } catch (error) {
+    await stop();
+    throw new Error(`${String(error)}\napi stderr: ${api.stderr()}\napi stdout: ${api.stdout()}`);
+  }
+  return { baseUrl, databaseUrl: database.url, redisPrefix, api, worker, stop };
+}
