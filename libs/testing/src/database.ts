@@ -1,17 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { runMigrations } from '@toolgate/db';
-import { Client } from 'pg';
+import { createTempDatabase, runMigrations, type TempDatabase } from '@toolgate/db';
 
 /** A migrated database that exists for one test file (or one test). */
-export interface TestDatabase {
-  /** Connection string of the new database. */
-  url: string;
-  /** Database name, unique per call. */
-  name: string;
-  /** Drops the database, closing any connection still open on it. */
-  drop(): Promise<void>;
-}
+export type TestDatabase = TempDatabase;
 
 export interface CreateTestDatabaseOptions {
   /** Apply prisma/migrations (default true); false gives an empty database. */
@@ -24,8 +15,7 @@ const MIGRATIONS_DIR = path.resolve(__dirname, '..', '..', '..', 'prisma', 'migr
 
 /**
  * The server tests create their databases on: TEST_DATABASE_URL, else DATABASE_URL, else the local
- * development server. Only the server part and credentials are used; the database named is the one
- * CREATE DATABASE is issued from.
+ * development server (trust auth, database `test`).
  */
 export function testServerUrl(): string {
   return process.env['TEST_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -33,19 +23,10 @@ export function testServerUrl(): string {
 
 /**
  * Creates a uniquely named database on the local server and migrates it with the real migration runner.
- * Call `drop()` in `afterAll`.
+ * Returns `{ url, name, drop }`; call `drop()` in `afterAll`.
  */
 export async function createTestDatabase(options: CreateTestDatabaseOptions = {}): Promise<TestDatabase> {
-  const baseUrl = testServerUrl();
-  const name = `${options.prefix ?? 'toolgate_test'}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(baseUrl, `CREATE DATABASE "${name}"`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const database: TestDatabase = {
-    url: url.toString(),
-    name,
-    drop: () => adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-  };
+  const database = await createTempDatabase(testServerUrl(), options.prefix ?? 'toolgate_test');
   if (options.migrate ?? true) {
     try {
       await runMigrations({ databaseUrl: database.url, migrationsDir: MIGRATIONS_DIR });
@@ -55,14 +36,4 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
     }
   }
   return database;
-}
-
-async function adminQuery(baseUrl: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: baseUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
