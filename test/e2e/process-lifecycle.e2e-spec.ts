@@ -58,6 +58,8 @@ describe('process lifecycle (real built apps)', () => {
       expect(body.checks['redis']).toMatchObject({ status: 'error', error: expect.stringMatching(/not connected/) });
       expect(body.checks['worker']?.status).toBe('error');
       expect(elapsedMs).toBeLessThan(2000);
+      // Shutting down must not wait on the Redis that never answered.
+      expect(await stack.api.stop('SIGTERM', 5000)).toEqual({ code: 0, signal: null });
     } finally {
       await stack.stop();
     }

@@ -1,3 +1,9 @@
+// Why this lives in libs/config: DomainError needs a home that every layer may import (db
+// repositories, apps, workers) and that imports no framework. libs/config is such a util lib and
+// already owns the other cross-cutting error (ConfigError); a lib of its own for ~60 lines was not
+// worth a new alias. Domain-tagged code (libs/pipeline) cannot import util libs: if pure pipeline
+// code ever needs to throw coded errors, move this file to a domain lib and re-export it here.
+
 /**
  * What kind of failure an error is, in domain words. The HTTP layer maps each kind to a status
  * (apps/api/src/http/error-status.ts); workers and the CLI ignore it. Codes stay free-form and
