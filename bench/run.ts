@@ -1,0 +1,101 @@
+/**
+ * Benchmark runner: `npm run bench` (full), `npm run bench -- --quick` (CI-sized smoke),
+ * `npm run bench -- --runs 7`, `--only cli|candidate`, `--out <file>`, and `npm run bench -- eval`
+ * for the labelled-pair evaluation. Writes bench/RESULTS.md (quick runs: bench/results/RESULTS.quick.md)
+ * and the raw numbers as JSON under bench/results/ (git-ignored).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { evaluate } from './eval/evaluate';
+import { runCandidateScenario, type CandidateScenarioResult } from './scenarios/candidate-query.scenario';
+import { REPO, runCliScenario, type CliScenarioResult } from './scenarios/cli-process.scenario';
+import { machineInfo } from './support/machine';
+import { renderResults, type BenchReport, type Target } from './support/results-markdown';
+
+const SEED = 'toolgate-bench-v1';
+
+/** The product's performance targets (README). */
+const CLI_TARGETS: Record<number, { time?: Target; rss?: Target }> = {
+  2000: { time: { limit: 0.35, unit: 's' } },
+  10000: { time: { limit: 5, unit: 's' } },
+  50000: { time: { limit: 60, unit: 's' }, rss: { limit: 1536, unit: 'MiB' } },
+};
+const CANDIDATE_TARGETS: Record<number, Target> = { 10000: { limit: 10, unit: 'ms' }, 100000: { limit: 50, unit: 'ms' } };
+
+interface Args {
+  quick: boolean;
+  runs: number;
+  only?: 'cli' | 'candidate';
+  out?: string;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const value = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const quick = argv.includes('--quick');
+  const runs = Number(value('--runs') ?? (quick ? 1 : 5));
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
+  const only = value('--only');
+  if (only !== undefined && only !== 'cli' && only !== 'candidate') throw new Error('--only must be cli or candidate');
+  return { quick, runs, only, out: value('--out') };
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'eval') {
+    const stagesAt = argv.indexOf('--stages');
+    const stages = stagesAt >= 0 ? argv[stagesAt + 1].split(',') : ['lexical', 'schema', 'semantic'];
+    process.stdout.write((await evaluate(stages as Parameters<typeof evaluate>[0])).markdown);
+    return;
+  }
+  const args = parseArgs(argv);
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const cliSizes = args.quick ? [500, 2000] : [2000, 10000, 50000];
+  const candidateSizes = args.quick ? [2000] : [10000, 100000];
+  const queries = args.quick ? 40 : 200;
+
+  const cli: CliScenarioResult[] = [];
+  if (args.only !== 'candidate') {
+    for (const size of cliSizes) {
+      log(`whole process: toolgate check on ${size} tools × ${args.runs} runs`);
+      const result = await runCliScenario(size, args.runs, SEED, log);
+      if (result.error && result.runs.length === 0) log(`  skipped: ${result.error}`);
+      cli.push(result);
+      // Larger sizes will not go better if this one already failed to run.
+      if (result.error) break;
+    }
+  }
+  const candidate: CandidateScenarioResult[] = [];
+  if (args.only !== 'cli') {
+    for (const size of candidateSizes) {
+      log(`candidate query: ${queries} candidates vs ${size} indexed tools`);
+      candidate.push(await runCandidateScenario(size, queries, SEED, log));
+    }
+  }
+
+  const report: BenchReport = {
+    machine: machineInfo(REPO),
+    quick: args.quick,
+    runs: args.runs,
+    cli,
+    candidate,
+    cliTargets: args.quick ? {} : CLI_TARGETS,
+    candidateTargets: args.quick ? {} : CANDIDATE_TARGETS,
+    notes: [],
+  };
+  const markdown = renderResults(report);
+  const resultsDir = path.join(REPO, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const out = args.out ?? (args.quick ? path.join(resultsDir, 'RESULTS.quick.md') : path.join(REPO, 'bench', 'RESULTS.md'));
+  writeFileSync(out, markdown);
+  writeFileSync(path.join(resultsDir, `bench-${report.machine.date.replace(/[:.]/g, '-')}.json`), JSON.stringify(report, null, 2));
+  process.stdout.write(markdown);
+  log(`wrote ${path.relative(process.cwd(), out)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});

@@ -1,0 +1,83 @@
+/**
+ * Whole-process scenario: `toolgate check <dir> --format json --stages lexical,schema,semantic` on a
+ * generated registry, timed from spawn to exit (Node start-up, file loading and output included),
+ * with the process's peak RSS. Registry generation and writing happen before the clock starts.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateRegistry, writeRegistry } from '../generator';
+import { plantedRecall, type ConflictLike, type Recall } from '../support/recall';
+
+export const REPO = path.resolve(__dirname, '..', '..');
+/** The built CLI; TOOLGATE_BENCH_CLI points the benchmark at another build (e.g. a release to compare with). */
+export const CLI_ENTRY = process.env.TOOLGATE_BENCH_CLI ?? path.join(REPO, 'dist', 'apps', 'cli', 'src', 'main.js');
+const PEAK_RSS = path.join(REPO, 'bench', 'peak-rss.js');
+
+export interface ProcessRun {
+  seconds: number;
+  peakRssMiB: number;
+  exitCode: number | null;
+}
+
+export interface CliScenarioResult {
+  tools: number;
+  runs: ProcessRun[];
+  recall?: Recall;
+  conflicts?: number;
+  error?: string;
+}
+
+function runOnce(dir: string, out: string, rssFile: string, timeoutMs: number): Promise<ProcessRun> {
+  const args = ['-r', PEAK_RSS, CLI_ENTRY, 'check', dir, '--format', 'json', '--stages', 'lexical,schema,semantic', '--fail-on', 'none', '--output', out];
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, { env: { ...process.env, TOOLGATE_BENCH_RSS_FILE: rssFile }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (signal) return reject(new Error(`killed by ${signal} after ${seconds.toFixed(1)} s (timeout ${timeoutMs / 1000} s)`));
+      if (code !== 0) return reject(new Error(`exit ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
+      const peakRssMiB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : Number.NaN;
+      resolve({ seconds, peakRssMiB, exitCode: code });
+    });
+  });
+}
+
+export async function runCliScenario(tools: number, runs: number, seed: string, log: (line: string) => void): Promise<CliScenarioResult> {
+  if (!existsSync(CLI_ENTRY)) return { tools, runs: [], error: `CLI not built (${path.relative(REPO, CLI_ENTRY)} missing): run \`npm run build\` first` };
+  const work = mkdtempSync(path.join(os.tmpdir(), `toolgate-bench-${tools}-`));
+  try {
+    const registry = generateRegistry({ tools, seed });
+    const dir = path.join(work, 'registry');
+    writeRegistry(dir, registry);
+    const result: CliScenarioResult = { tools, runs: [] };
+    // Generous: a run 10× over the 60 s target is already an answer.
+    const timeoutMs = Math.max(60_000, tools * 12);
+    for (let i = 0; i < runs; i++) {
+      const out = path.join(work, `report-${i}.json`);
+      try {
+        const run = await runOnce(dir, out, path.join(work, `rss-${i}`), timeoutMs);
+        result.runs.push(run);
+        log(`  check ${tools} tools, run ${i + 1}/${runs}: ${run.seconds.toFixed(2)} s, peak RSS ${run.peakRssMiB.toFixed(0)} MiB`);
+        if (i === 0) {
+          const report = JSON.parse(readFileSync(out, 'utf8')) as { conflicts: ConflictLike[] };
+          result.recall = plantedRecall(registry.planted, report.conflicts);
+          result.conflicts = report.conflicts.length;
+        }
+      } catch (error) {
+        result.error = error instanceof Error ? error.message : String(error);
+        log(`  check ${tools} tools, run ${i + 1}: ${result.error}`);
+        break;
+      }
+    }
+    return result;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
