@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig, type Config } from '@toolgate/config';
 import { Logger } from 'nestjs-pino';
+import { HeartbeatService } from './heartbeat/heartbeat.service';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(config: Config): Promise<void> {
@@ -10,7 +11,7 @@ async function bootstrap(config: Config): Promise<void> {
   // On SIGTERM/SIGINT: run shutdown hooks (stop the heartbeat and remove it, close Redis), then
   // exit 0. Without useProcessExit Nest re-raises the signal and the exit status would be 143.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
-  await app.init();
+  app.get(HeartbeatService).start();
 }
 
 function loadConfigOrExit(): Config {

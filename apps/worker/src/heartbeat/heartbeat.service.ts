@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '@toolgate/config';
 import { heartbeatTtlMs, workerHeartbeatKey, workerId } from '@toolgate/jobs';
 import { settleWithin } from '../settle-within';
@@ -14,7 +14,7 @@ const SHUTDOWN_STEP_MS = 1000;
  * itself, so readiness stops counting it at once rather than after the TTL.
  */
 @Injectable()
-export class HeartbeatService implements OnApplicationBootstrap, OnModuleDestroy {
+export class HeartbeatService implements OnModuleDestroy {
   private readonly logger = new Logger(HeartbeatService.name);
   private readonly key: string;
   private readonly intervalMs: number;
@@ -30,7 +30,11 @@ export class HeartbeatService implements OnApplicationBootstrap, OnModuleDestroy
     this.intervalMs = config.values.WORKER_HEARTBEAT_INTERVAL_MS;
   }
 
-  onApplicationBootstrap(): void {
+  /**
+   * Starts beating. Called by main.ts after the signal handlers are installed (not from a Nest
+   * bootstrap hook), so a visible heartbeat implies SIGTERM will be handled gracefully.
+   */
+  start(): void {
     this.beatUnlessBusy();
     this.timer = setInterval(() => this.beatUnlessBusy(), this.intervalMs);
     this.logger.log({ workerId: this.id, key: this.key, intervalMs: this.intervalMs }, 'Heartbeat started');
