@@ -2,7 +2,8 @@
  * A light English stemmer: enough to make `users`/`user`, `created`/`create`, `listing`/`list` meet,
  * without Porter's over-stemming of short tool words (`issues` → `issu` would hurt readability of evidence).
  */
-const IRREGULAR: Record<string, string> = {
+// A Map, not an object literal: `IRREGULAR['constructor']` on a plain object returns a function.
+const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries({
   children: 'child',
   people: 'person',
   data: 'data',
@@ -27,12 +28,12 @@ const IRREGULAR: Record<string, string> = {
   has: 'has',
   does: 'do',
   bus: 'bus',
-};
+}));
 
 export function stem(word: string): string {
   const w = word.toLowerCase();
   if (w.length <= 3) return w;
-  const irregular = IRREGULAR[w];
+  const irregular = IRREGULAR.get(w);
   if (irregular) return irregular;
   if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
   if (w.endsWith('sses')) return w.slice(0, -2);

@@ -43,3 +43,9 @@ describe('textTokens', () => {
     expect(textTokens('Creates a new issue in the repository')).toEqual(['create', 'create', 'issue', 'repository']);
   });
 });
+
+describe('stem on Object.prototype names', () => {
+  it.each(['constructor', 'toString', 'hasOwnProperty', '__proto__'])('%s stays a string', (word) => {
+    expect(typeof stem(word)).toBe('string');
+  });
+});

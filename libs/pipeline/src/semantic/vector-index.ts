@@ -1,0 +1,159 @@
+import { mulberry32 } from './hash';
+import { LshTables } from './lsh-tables';
+import { VectorArena } from './vector-arena';
+
+export interface VectorIndexOptions {
+  /** Hash tables: more tables, higher recall, more memory and candidates. */
+  tables?: number;
+  /** Hyperplanes (bits) per table: more bits, smaller buckets, lower recall per table. */
+  bits?: number;
+  /** Extra buckets probed per table by flipping the query's least certain bits (multi-probe LSH). */
+  probes?: number;
+  seed?: number;
+}
+
+export interface NearestOptions {
+  k: number;
+  minScore: number;
+  excludeKey?: string;
+}
+
+export interface Neighbour {
+  key: string;
+  score: number;
+}
+
+/**
+ * Tuned on the real registry for the semantic stage's LOW threshold (cosine 0.55, an angle of
+ * ~57°): 16 tables of 12 bits with 4 probes keep recall of true neighbours ≥ 0.55 at ~0.99 while a
+ * query touches well under 1% of 50,000 tools. See bench/routing/README.md for the measurements.
+ */
+const DEFAULTS = { tables: 24, bits: 11, probes: 8, seed: 0x70019a7e } as const;
+/** Below this size a scan is exact and as fast as hashing. */
+const EXACT_SCAN_BELOW = 64;
+
+/**
+ * Approximate nearest neighbours by cosine for L2-normalised vectors: multi-table random-hyperplane
+ * LSH (seeded, so reproducible) with multi-probe, then exact cosine re-rank of the candidates.
+ * Incremental add/remove. Works for any dense or sparse normalised vectors (local or remote embedders).
+ */
+export class VectorIndex {
+  private readonly keys: (string | undefined)[] = [];
+  private readonly vectors: VectorArena;
+  private readonly slotOf = new Map<string, number>();
+  private readonly free: number[] = [];
+  private readonly lsh: LshTables;
+  private readonly probes: number;
+  private seen = new Uint32Array(1024);
+  private candidates: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private epoch = 0;
+
+  constructor(
+    readonly dimensions: number,
+    options: VectorIndexOptions = {},
+  ) {
+    const o = {
+      tables: options.tables ?? DEFAULTS.tables,
+      bits: options.bits ?? DEFAULTS.bits,
+      probes: options.probes ?? DEFAULTS.probes,
+      seed: options.seed ?? DEFAULTS.seed,
+    };
+    if (o.bits > 30) throw new RangeError('VectorIndex: at most 30 bits per table');
+    this.probes = Math.min(o.probes, o.bits);
+    this.vectors = new VectorArena(dimensions);
+    this.lsh = new LshTables(dimensions, o.tables, o.bits, mulberry32(o.seed));
+  }
+
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  has(key: string): boolean {
+    return this.slotOf.has(key);
+  }
+
+  /** Adds or replaces the vector stored under `key`. */
+  add(key: string, vector: Float32Array): void {
+    if (vector.length !== this.dimensions) {
+      throw new RangeError(`VectorIndex: expected ${this.dimensions} dimensions, got ${vector.length}`);
+    }
+    this.remove(key);
+    const slot = this.free.pop() ?? this.keys.length;
+    this.keys[slot] = key;
+    this.vectors.set(slot, vector);
+    this.slotOf.set(key, slot);
+    this.lsh.insert(slot, vector);
+  }
+
+  remove(key: string): void {
+    const slot = this.slotOf.get(key);
+    if (slot === undefined) return;
+    this.lsh.delete(slot);
+    this.keys[slot] = undefined;
+    this.vectors.delete(slot);
+    this.slotOf.delete(key);
+    this.free.push(slot);
+  }
+
+  /** Up to `k` stored vectors with cosine ≥ `minScore`, best first (ties by key, for determinism). */
+  nearest(vector: Float32Array, options: NearestOptions): Neighbour[] {
+    if (this.size < EXACT_SCAN_BELOW) return this.nearestExact(vector, options);
+    const mark = this.nextEpoch();
+    const seen = this.seen;
+    let count = 0;
+    // Gather unique candidate slots first, then score them in one tight loop: a per-visit closure
+    // doing the scoring cost ~4x more than the hashing.
+    this.lsh.probe(vector, this.probes, (slot) => {
+      if (seen[slot] === mark) return;
+      seen[slot] = mark;
+      if (count === this.candidates.length) this.candidates = grow(this.candidates);
+      this.candidates[count++] = slot;
+    });
+    const out: Neighbour[] = [];
+    for (let i = 0; i < count; i++) {
+      const slot = this.candidates[i];
+      if (!this.vectors.has(slot)) continue;
+      const score = this.vectors.dot(vector, slot);
+      if (score < options.minScore) continue;
+      const key = this.keys[slot] as string;
+      if (key !== options.excludeKey) out.push({ key, score });
+    }
+    return topK(out, options.k);
+  }
+
+  /** Exact scan, for measuring the index's recall and for small corpora. */
+  nearestExact(vector: Float32Array, options: NearestOptions): Neighbour[] {
+    const out: Neighbour[] = [];
+    for (let slot = 0; slot < this.keys.length; slot++) {
+      const key = this.keys[slot];
+      if (key === undefined || key === options.excludeKey) continue;
+      const score = this.vectors.dot(vector, slot);
+      if (score >= options.minScore) out.push({ key, score });
+    }
+    return topK(out, options.k);
+  }
+
+  private nextEpoch(): number {
+    if (this.seen.length < this.keys.length) this.seen = new Uint32Array(Math.max(this.keys.length, this.seen.length * 2));
+    this.epoch = (this.epoch + 1) >>> 0;
+    if (this.epoch === 0) {
+      this.seen.fill(0);
+      this.epoch = 1;
+    }
+    return this.epoch;
+  }
+}
+
+function byScoreThenKey(a: Neighbour, b: Neighbour): number {
+  return b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+function topK(found: Neighbour[], k: number): Neighbour[] {
+  return found.sort(byScoreThenKey).slice(0, k);
+}
+
+function grow(buffer: Int32Array): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(buffer.length * 2);
+  bigger.set(buffer);
+  return bigger;
+}
