@@ -31,6 +31,6 @@ describe('markdown formatter: a PR comment', () => {
   it('lists input errors with file, tool and pointer', () => {
     const out = formatMarkdown(sampleResult({ inputErrors: [{ file: 'a.json', tool: 'x', pointer: '/tools/1', message: 'bad' }] }), plainOptions);
     expect(out).toContain('### Input errors (1)');
-    expect(out).toContain('- `a.json` tool `x` at `/tools/1`: `bad`');
+    expect(out).toContain('- `a.json tool "x" at /tools/1: bad`');
   });
 });

@@ -1,8 +1,8 @@
 import { SEVERITIES, type Conflict, type ToolFinding } from '@toolgate/pipeline';
 import type { CheckFormatter } from './check-result';
 import { orderedConflicts, refLabel } from './check-result';
-import { clean, evidenceLine, score } from './text';
-import { recommendationText } from './table.formatter';
+import { describeInputError } from '../input/load-tools';
+import { clean, evidenceLine, recommendationText, score } from './text';
 
 /**
  * A PR comment: verdict, a severity table, then one section per conflict with the full evidence in
@@ -27,10 +27,7 @@ export const formatMarkdown: CheckFormatter = (result) => {
   out.push('');
   if (result.inputErrors.length > 0) {
     out.push(`### Input errors (${result.inputErrors.length})`, '');
-    for (const e of result.inputErrors) {
-      const where = e.line !== undefined ? `${e.file}:${e.line}:${e.column ?? 1}` : e.file;
-      out.push(`- ${code(where)}${e.tool !== undefined ? ` tool ${code(e.tool)}` : ''}${e.pointer ? ` at ${code(e.pointer)}` : ''}: ${code(e.message)}`);
-    }
+    for (const e of result.inputErrors) out.push(`- ${code(describeInputError(e))}`);
     out.push('');
   }
   for (const conflict of orderedConflicts(result.report.conflicts)) out.push(...conflictSection(conflict));

@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import type { Conflict, Severity, ToolRef } from '@toolgate/pipeline';
 import type { CheckFormatter, CheckResult } from './check-result';
 import { orderedConflicts, refKey, refLabel } from './check-result';
-import { evidenceLine, score } from './text';
-import { recommendationText, topRecommendation } from './table.formatter';
+import { describeInputError } from '../input/load-tools';
+import { evidenceLine, recommendationText, score, topRecommendation } from './text';
 
 /** SARIF 2.1.0 for code-scanning UIs: one result per conflicting pair, one per tool finding. */
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -76,7 +76,7 @@ export const formatSarif: CheckFormatter = (result, options) => {
             executionSuccessful: result.inputErrors.length === 0,
             toolExecutionNotifications: result.inputErrors.map((e) => ({
               level: 'error',
-              message: { text: `${e.tool !== undefined ? `tool "${e.tool}" ` : ''}${e.pointer ? `at ${e.pointer}: ` : ''}${e.message}` },
+              message: { text: describeInputError(e) },
               locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(e.file) }, ...(e.line ? { region: { startLine: e.line, startColumn: e.column ?? 1 } } : {}) } }],
             })),
           },

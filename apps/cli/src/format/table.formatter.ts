@@ -1,8 +1,8 @@
 import { createColors } from 'picocolors';
-import { SEVERITIES, type Conflict, type Recommendation, type Severity } from '@toolgate/pipeline';
+import { SEVERITIES, type Conflict, type Severity } from '@toolgate/pipeline';
 import type { CheckFormatter, CheckResult } from './check-result';
 import { orderedConflicts, refKey, refLabel } from './check-result';
-import { clean, evidenceLine, score, truncate } from './text';
+import { clean, evidenceLine, recommendationText, score, topRecommendation } from './text';
 
 type Colors = ReturnType<typeof createColors>;
 
@@ -50,23 +50,6 @@ function conflictLines(c: Colors, conflict: Conflict, result: CheckResult): stri
   const fix = topRecommendation(conflict.recommendations);
   if (fix) lines.push(`      ${c.green('fix')} ${recommendationText(fix)}`);
   return lines;
-}
-
-/** The recommendation that lowers the pair's score the most. */
-export function topRecommendation(recommendations: readonly Recommendation[]): Recommendation | undefined {
-  return [...recommendations].sort(
-    (x, y) => x.verification.scoreAfter - x.verification.scoreBefore - (y.verification.scoreAfter - y.verification.scoreBefore),
-  )[0];
-}
-
-export function recommendationText(r: Recommendation): string {
-  const { before, after } = r.patch;
-  const change =
-    r.kind === 'rename' && after.name
-      ? `rename ${clean(String(before.name ?? r.target.tool))} → ${clean(after.name)}`
-      : `${r.kind} of ${clean(refLabel(r.target))}`;
-  const verified = `score ${score(r.verification.scoreBefore)} → ${score(r.verification.scoreAfter)}`;
-  return `${change}: ${truncate(clean(r.rationale), 100)} (${verified})`;
 }
 
 function summaryLine(c: Colors, result: CheckResult): string {

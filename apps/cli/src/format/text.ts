@@ -1,3 +1,5 @@
+import type { Recommendation } from '@toolgate/pipeline';
+
 /**
  * Text helpers shared by the human formats. Tool names, descriptions and evidence come from the
  * registry, which may be hostile (poisoned tools are the point of this product): strip terminal
@@ -31,4 +33,21 @@ function valueText(value: unknown): string {
 
 export function score(value: number): string {
   return value.toFixed(2);
+}
+
+/** The recommendation that lowers the pair's score the most. */
+export function topRecommendation(recommendations: readonly Recommendation[]): Recommendation | undefined {
+  return [...recommendations].sort(
+    (x, y) => x.verification.scoreAfter - x.verification.scoreBefore - (y.verification.scoreAfter - y.verification.scoreBefore),
+  )[0];
+}
+
+export function recommendationText(r: Recommendation): string {
+  const { before, after } = r.patch;
+  const change =
+    r.kind === 'rename' && after.name
+      ? `rename ${clean(String(before.name ?? r.target.tool))} → ${clean(after.name)}`
+      : `${r.kind} of ${clean(`${r.target.server}/${r.target.tool}`)}`;
+  const verified = `score ${score(r.verification.scoreBefore)} → ${score(r.verification.scoreAfter)}`;
+  return `${change}: ${truncate(clean(r.rationale), 100)} (${verified})`;
 }
