@@ -8,9 +8,16 @@ import type { Recommendation } from '@toolgate/pipeline';
 
 // C0/C1 control characters, including ESC, which would let a tool description drive the terminal.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]+/g;
+// Invisible and bidi-control characters (zero-width, RLO, isolates, BOM): a name that hides one is an
+// attack a reviewer must see, so they are spelled out instead of dropped.
+const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 export function clean(text: string): string {
-  return text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(CONTROL, ' ')
+    .replace(INVISIBLE, (ch) => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function truncate(text: string, max: number): string {
