@@ -1,4 +1,4 @@
-export { PrismaService } from './prisma.service';
+export { PrismaService, type PrismaPoolOptions } from './prisma.service';
 export { runMigrations, type MigrateOptions, type MigrateResult } from './migrations/migration-runner';
 export { MigrationFailedError, MigrationModifiedError } from './migrations/migration.errors';
 export { matchesChecksum, migrationChecksum } from './migrations/migration-files';

@@ -2,14 +2,23 @@ import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/com
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client';
 
+/** Connection pool settings passed to `pg` (through the Prisma 7 driver adapter). */
+export interface PrismaPoolOptions {
+  /** Fail a connection attempt after this long instead of waiting forever (default 5000 ms). */
+  connectionTimeoutMillis?: number;
+  /** Pool size (default `pg`'s 10). */
+  max?: number;
+}
+
 /**
  * The Prisma client as a Nest provider (Prisma 7: the `pg` driver adapter, no query engine binary).
- * Plain class: construct it with a connection string, or bind it with `useFactory` from config.
+ * Construct it with a connection string, e.g. `useFactory: (c) => new PrismaService(c.databaseUrl)`.
+ * Connecting is lazy: `onModuleInit` succeeds while the database is down, and `ping()` reports it.
  */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleInit, OnModuleDestroy {
-  constructor(connectionString: string) {
-    super({ adapter: new PrismaPg({ connectionString }) });
+  constructor(connectionString: string, pool: PrismaPoolOptions = {}) {
+    super({ adapter: new PrismaPg({ connectionString, connectionTimeoutMillis: 5000, ...pool }) });
   }
 
   async onModuleInit(): Promise<void> {
