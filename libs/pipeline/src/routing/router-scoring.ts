@@ -24,15 +24,16 @@ export interface LocalRouterWeights {
 }
 
 export const DEFAULT_ROUTER_WEIGHTS: LocalRouterWeights = {
-  lexical: 0.5,
+  lexical: 0.7,
   semantic: 0.3,
-  name: 0.2,
-  noneThreshold: 0.2,
+  name: 0.15,
+  // Low on purpose: on the public items, "none" is only reliable when almost nothing matches.
+  noneThreshold: 0.078,
   fieldName: 1,
   fieldDescription: 0.85,
-  fieldParameters: 0.5,
+  fieldParameters: 0.3,
   prefix: 0.6,
-  generic: 0.4,
+  generic: 0.6,
 };
 
 const MIN_PREFIX = 4;

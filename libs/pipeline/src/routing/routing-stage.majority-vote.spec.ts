@@ -1,0 +1,69 @@
+import { makeTool, pairKey, type RouteDecision, type RouteOptions, type Router, type RouterCandidate } from '../model';
+import { simulateRouting } from './routing-stage';
+import { majorityVote } from './vote';
+
+/** A scripted router: trial i returns choices[i], whatever the query (like a sampled LLM). */
+class ScriptedRouter implements Router {
+  readonly model = 'scripted';
+  calls = 0;
+  inFlight = 0;
+  maxInFlight = 0;
+  constructor(private readonly choices: (string | null)[]) {}
+  async route(_query: string, _candidates: readonly RouterCandidate[], options?: RouteOptions): Promise<RouteDecision> {
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    await new Promise((resolve) => setImmediate(resolve));
+    this.inFlight--;
+    this.calls++;
+    const choice = this.choices[(options?.trial ?? 0) % this.choices.length];
+    return { choice, ranking: [] };
+  }
+}
+
+const candidates: RouterCandidate[] = [
+  { id: 'a', name: 'a', description: '' },
+  { id: 'b', name: 'b', description: '' },
+];
+const tool = (name: string) => makeTool('s', { name, description: `Does ${name} things`, inputSchema: { type: 'object' } });
+
+describe('majority vote over trials', () => {
+  it('takes the majority choice', async () => {
+    expect(await majorityVote(new ScriptedRouter(['b', 'a', 'b']), 'q', candidates, 3)).toEqual({ kind: 'choice', id: 'b' });
+  });
+
+  it('reports none as a verdict of its own', async () => {
+    expect(await majorityVote(new ScriptedRouter([null, null, 'a']), 'q', candidates, 3)).toEqual({ kind: 'none' });
+  });
+
+  it('reports a tie as a tie, naming every tied choice', async () => {
+    expect(await majorityVote(new ScriptedRouter(['a', 'b']), 'q', candidates, 2)).toEqual({ kind: 'tie', ids: ['a', 'b'] });
+  });
+
+  it('counts an A/B tie as half a confusion in the pair finding, and lists it as astray', async () => {
+    const a = tool('alpha');
+    const b = tool('beta');
+    // Every probe's two trials split between a and b: all ties.
+    const router = new ScriptedRouter([a.key, b.key]);
+    const findings = await simulateRouting([{ a, b }], { router, trials: 2, probesPerTool: 2, context: () => [] });
+    const finding = findings.get(pairKey(a.key, b.key));
+    expect(finding?.score).toBe(0.5);
+    expect(finding?.evidence).toMatchObject({ ties: 4, aToB: 0, bToA: 0, probes: 4 });
+    expect((finding?.evidence['astray'] as { routedTo: string }[])[0].routedTo).toBe(`tie: ${a.key} / ${b.key}`);
+  });
+
+  it('keeps at most `concurrency` router calls in flight', async () => {
+    const router = new ScriptedRouter([null]);
+    const pairs = [{ a: tool('a1'), b: tool('b1') }, { a: tool('a2'), b: tool('b2') }];
+    await simulateRouting(pairs, { router, trials: 1, probesPerTool: 3, concurrency: 2, context: () => [] });
+    expect(router.calls).toBe(12);
+    expect(router.maxInFlight).toBe(2);
+  });
+
+  it('uses custom probes when given', async () => {
+    const router = new ScriptedRouter([null]);
+    const probes = jest.fn(async () => ['p1', 'p2', 'p3']);
+    const findings = await simulateRouting([{ a: tool('x'), b: tool('y') }], { router, trials: 1, probesPerTool: 2, probes, context: () => [] });
+    expect(probes).toHaveBeenCalledTimes(2);
+    expect([...findings.values()][0].evidence['probes']).toBe(4);
+  });
+});
