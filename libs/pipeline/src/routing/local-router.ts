@@ -1,4 +1,4 @@
-import type { RouteDecision, Router, RouterCandidate } from '../model';
+import type { RouteDecision, RouteOptions, Router, RouterCandidate } from '../model';
 import { cosine, LocalEmbedder } from '../semantic/local-embedder';
 import { fnv1a } from '../semantic/hash';
 import { type CandidateProfile, profileCandidate, queryTerms } from './candidate-profile';
@@ -37,7 +37,8 @@ export class LocalRouter implements Router {
     return this.weights;
   }
 
-  async route(query: string, candidates: readonly RouterCandidate[]): Promise<RouteDecision> {
+  /** `options` (trial, temperature) are ignored: this router is deterministic by design. */
+  async route(query: string, candidates: readonly RouterCandidate[], _options?: RouteOptions): Promise<RouteDecision> {
     return this.routeSync(query, candidates);
   }
 
