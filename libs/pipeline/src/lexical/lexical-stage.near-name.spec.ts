@@ -1,0 +1,44 @@
+import { makeTool, severityRank } from '../model';
+import { lexicalFindings } from './lexical-findings';
+import { type LexicalTool } from './lexical-tool';
+import { nameFeatures } from './name-features';
+
+const lt = (server: string, name: string): LexicalTool => ({ tool: makeTool(server, { name, description: '', inputSchema: {} }), name: nameFeatures(name) });
+const near = (x: string, y: string) => lexicalFindings(lt('a', x), lt('b', y)).find((f) => f.type === 'near-name');
+
+describe('lexical stage: near names', () => {
+  it('send_message vs send_mesage is a typo-like near name, HIGH', () => {
+    const finding = near('send_message', 'send_mesage');
+    expect(finding).toMatchObject({ severity: 'HIGH', evidence: { distance: 1, kind: 'typo', differingWords: { a: ['message'], b: ['mesage'] } } });
+    expect(finding?.score).toBeGreaterThan(0.9);
+  });
+
+  it('get_user vs set_user differ by a whole meaningful word: no near-name, nothing above LOW', () => {
+    expect(near('get_user', 'set_user')).toBeUndefined();
+    const all = lexicalFindings(lt('a', 'get_user'), lt('b', 'set_user'));
+    expect(all.every((f) => severityRank(f.severity) <= severityRank('LOW'))).toBe(true);
+  });
+
+  it('read_file vs load_file (two action verbs) is not a typo', () => {
+    expect(near('read_file', 'load_file')).toBeUndefined();
+  });
+
+  it('a missing word boundary plus a typo still reads as a slip', () => {
+    expect(near('sendmessage', 'send_mesage')).toMatchObject({ severity: 'HIGH' });
+  });
+
+  it('a version suffix is MEDIUM', () => {
+    expect(near('get_user', 'get_user2')).toMatchObject({ severity: 'MEDIUM', evidence: { kind: 'version-suffix' } });
+  });
+
+  it('allows two edits on long names only', () => {
+    expect(near('create_repository', 'create_repozitory_')).toBeDefined();
+    expect(near('list_repositories', 'list_repozitorie')).toMatchObject({ evidence: { distance: 2 } });
+    expect(near('fetch_ab', 'fetch_xy')).toBeUndefined();
+  });
+
+  it('plural forms are not a near name (the token-overlap check owns them)', () => {
+    expect(near('get_issue', 'get_issues')).toBeUndefined();
+    expect(lexicalFindings(lt('a', 'get_issue'), lt('b', 'get_issues'))[0]).toMatchObject({ type: 'token-overlap', severity: 'MEDIUM' });
+  });
+});

@@ -1,0 +1,64 @@
+import { canonicalVerb, isKnownVerb, splitIdentifier, stem } from '../text';
+import { deconfuse } from './confusables';
+
+/**
+ * Everything the lexical stage needs about a name, computed once per tool (microseconds), so that
+ * retrieval and pair checks never re-tokenise.
+ */
+export interface NameFeatures {
+  raw: string;
+  /** Lower case, separators removed, no homoglyph mapping: `Create-Task` → `createtask`. */
+  asciiKey: string;
+  /**
+   * The collision key: NFKC, homoglyphs mapped to Latin, accents stripped, lower case, every separator
+   * removed. `createTask`, `create_task`, `Create-Task`, `create.task`, `create task`, `сreate_task` → `createtask`.
+   */
+  collisionKey: string;
+  /** True when the name holds characters the skeleton changed (lookalikes, fullwidth, invisible, accents). */
+  hasConfusables: boolean;
+  /** Word stems in order, before verb canonicalisation (`add_issues` → add, issue). */
+  stems: string[];
+  /** `nameTokens` of the de-confused name: stems with verbs canonicalised (`add_issues` → create, issue). */
+  tokens: string[];
+  /** Sorted canonical tokens joined by a space: equal for the same multiset (`create_issue` / `issue_add`). */
+  tokenKey: string;
+  /** Unique canonical tokens. */
+  uniqueTokens: string[];
+  /** Unique tokens that carry meaning on their own (not a generic verb or filler, see {@link isGenericToken}). */
+  significantTokens: string[];
+}
+
+/**
+ * Tokens too common in tool names to show two tools are related on their own: canonical action verbs and
+ * filler nouns. Sharing only these (`get_x` / `get_y`) is never a lexical conflict.
+ */
+const GENERIC_NOUNS: ReadonlySet<string> = new Set([
+  'id', 'data', 'item', 'object', 'all', 'by', 'for', 'to', 'of', 'in', 'on', 'with', 'from', 'and', 'or', 'the', 'a', 'an',
+  'tool', 'mcp', 'api', 'value', 'result', 'v', 'my', 'current', 'default', 'new', 'detail', 'info',
+]);
+
+export function isGenericToken(token: string): boolean {
+  return GENERIC_NOUNS.has(token) || isKnownVerb(token) || token.length < 2 || /^\p{N}+$/u.test(token);
+}
+
+const SEPARATORS = /[^\p{L}\p{N}]+/gu;
+
+/** Computes {@link NameFeatures} for a tool name. Pure and fast: call once per tool and keep the result. */
+export function nameFeatures(name: string): NameFeatures {
+  const deconfused = deconfuse(name);
+  const stems = splitIdentifier(deconfused).map(stem);
+  const tokens = stems.map(canonicalVerb);
+  const uniqueTokens = [...new Set(tokens)];
+  // A name made only of punctuation or symbols keeps itself as key, so `!!!` and `???` do not "collide" on ''.
+  return {
+    raw: name,
+    asciiKey: name.toLowerCase().replace(SEPARATORS, '') || name,
+    collisionKey: deconfused.toLowerCase().replace(SEPARATORS, '') || deconfused,
+    hasConfusables: deconfused !== name,
+    stems,
+    tokens,
+    tokenKey: [...tokens].sort().join(' '),
+    uniqueTokens,
+    significantTokens: uniqueTokens.filter((t) => !isGenericToken(t)),
+  };
+}

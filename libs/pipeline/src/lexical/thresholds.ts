@@ -1,0 +1,48 @@
+/**
+ * Lexical stage thresholds. Each one is a judgement call; the comment says why it sits where it does.
+ * docs/conflict-detection.md lists them.
+ */
+
+/**
+ * Near-name (typo) detection needs names of at least this many letters (collision key length of the
+ * shorter name). Below it one edit usually makes another real word: `ls`/`rm`, `get`/`set`, `add`/`and`.
+ */
+export const NEAR_NAME_MIN_LENGTH = 5;
+
+/** Longest name (collision key length) that allows only one edit. Longer names allow two. */
+export const NEAR_NAME_ONE_EDIT_MAX_LENGTH = 9;
+
+/** Max edit distance for a near-name finding, scaled to the shorter name's length. */
+export function nearNameMaxDistance(length: number): number {
+  if (length < NEAR_NAME_MIN_LENGTH) return 0;
+  return length <= NEAR_NAME_ONE_EDIT_MAX_LENGTH ? 1 : 2;
+}
+
+/**
+ * A differing token shorter than this is a whole word, not a typo: `get`/`set`, `id`/`ip`, `put`/`cut`.
+ * Typos are judged on tokens of at least this many letters (`message`/`mesage`).
+ */
+export const TYPO_TOKEN_MIN_LENGTH = 4;
+
+/** Token Jaccard (unique canonical tokens) at or above which names overlap MEDIUM (e.g. 2 of 3 tokens). */
+export const TOKEN_JACCARD_MEDIUM = 0.66;
+
+/**
+ * Token Jaccard at or above which names overlap LOW. 0.4 keeps `get_user`/`set_user` (1/3, one shared noun,
+ * different actions) out, while 3-token names sharing 2 tokens (0.5) count.
+ */
+export const TOKEN_JACCARD_LOW = 0.4;
+
+/** Score of a same-token-multiset overlap (`create_issue` vs `add_issue`): as confusing as a near-name. */
+export const TOKEN_SAME_MULTISET_SCORE = 0.9;
+
+/**
+ * Retrieval caps. A posting list longer than this is skipped at query time: a token pair or a token that
+ * common (e.g. `github|list` in a registry of thousands) says little about a specific pair, and following
+ * it would make retrieval linear. Exact keys, deletion variants and full token multisets are never capped.
+ */
+export const PAIR_POSTING_CAP = 200;
+export const TOKEN_POSTING_CAP = 50;
+
+/** Only the first N unique tokens of a name feed the pair index: bounds pairs per name at N·(N−1)/2. */
+export const MAX_PAIR_TOKENS = 8;
