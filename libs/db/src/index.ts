@@ -3,3 +3,35 @@ export { runMigrations, type MigrateOptions, type MigrateResult } from './migrat
 export { MigrationFailedError, MigrationModifiedError } from './migrations/migration.errors';
 export { matchesChecksum, migrationChecksum } from './migrations/migration-files';
 export { createTempDatabase, type TempDatabase } from './admin/temp-database';
+export type {
+  ConflictDetail,
+  ConflictRecord,
+  ConflictStatusValue,
+  EnvironmentPolicy,
+  EnvironmentRecord,
+  Page,
+  PageRequest,
+  RecommendationRecord,
+  ServerRecord,
+  SeverityLevel,
+  StageLevel,
+  ToolRecord,
+  ToolRef,
+  ToolStatusValue,
+  ToolVersionRecord,
+  TransportValue,
+} from './repositories/registry.types';
+export { OrganisationRepository } from './repositories/organisation.repository';
+export { EnvironmentRepository } from './repositories/environment.repository';
+export { ServerRepository, type NewServer } from './repositories/server.repository';
+export { ToolRepository, REGISTRY_STATUSES, type ToolFilter } from './repositories/tool.repository';
+export {
+  ToolRegistrationRepository,
+  pendingToolId,
+  type RegisteredTool,
+  type RegistrationResult,
+  type RegistrationWrite,
+  type ToolVersionWrite,
+} from './repositories/tool-registration.repository';
+export { ConflictRepository, type ConflictCounts, type ConflictFilter, type ConflictStatusChange } from './repositories/conflict.repository';
+export { UNRESOLVED_STATUSES, type ConflictWrite, type RecommendationWrite } from './repositories/conflict-sync';
