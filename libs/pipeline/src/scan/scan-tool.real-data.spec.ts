@@ -1,0 +1,71 @@
+/**
+ * Tunes the scanner against real data in shared/data (never copied into the repo):
+ * recall on labelled attack tools (MCPSecBench) and false positives on 644 benign real tools.
+ * The floors below are the measured values; a change that lowers recall or raises false positives fails.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isAtLeast, makeTool, type Severity, type Tool, ToolDefinitionSchema, type ToolFinding } from '../model';
+import { scanTool } from './scan-tool';
+
+const DATA = path.resolve(__dirname, '../../../../../shared/data');
+
+interface Labelled {
+  tool: Tool;
+  label: string;
+  cueInText: boolean;
+}
+
+function loadAttacks(): Labelled[] {
+  return fs
+    .readFileSync(path.join(DATA, 'attacks/poisoning_public.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as { server: string; tool: unknown; label: string; cue_in_text: boolean })
+    .map((r) => ({ tool: makeTool(r.server, ToolDefinitionSchema.parse(r.tool)), label: r.label, cueInText: r.cue_in_text }));
+}
+
+function loadRegistry(): Tool[] {
+  const dir = path.join(DATA, 'registry');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.startsWith('_'))
+    .flatMap((f) => {
+      const doc = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { server: string; tools: unknown[] };
+      return doc.tools.map((t) => makeTool(doc.server, ToolDefinitionSchema.parse(t)));
+    });
+}
+
+const flaggedAt = (findings: ToolFinding[], level: Severity) => findings.some((f) => isAtLeast(f.severity, level));
+const siblingsOf = (tools: Tool[], tool: Tool) => tools.filter((t) => t.server === tool.server && t !== tool).map((t) => t.definition.name);
+
+describe('scanTool on real data', () => {
+  const attacks = loadAttacks();
+  const registry = loadRegistry();
+
+  it('loads the shared data set', () => {
+    expect(registry).toHaveLength(644);
+    expect(attacks.filter((a) => a.label === 'malicious')).toHaveLength(12);
+  });
+
+  it('flags every malicious tool whose cue is in its text (6/6 at MEDIUM+, 5/6 at HIGH+)', () => {
+    const withCue = attacks.filter((a) => a.label === 'malicious' && a.cueInText);
+    const medium = withCue.filter((a) => flaggedAt(scanTool(a.tool), 'MEDIUM'));
+    const high = withCue.filter((a) => flaggedAt(scanTool(a.tool), 'HIGH'));
+    expect(withCue).toHaveLength(6);
+    expect(medium.length / withCue.length).toBeGreaterThanOrEqual(1);
+    expect(high.length / withCue.length).toBeGreaterThanOrEqual(5 / 6);
+  });
+
+  it('does not flag the benign reference twins of the attack tools', () => {
+    for (const a of attacks.filter((x) => x.label === 'benign')) expect(scanTool(a.tool)).toEqual([]);
+  });
+
+  it('flags at most 1% of 644 benign real tools HIGH+ and at most 5% MEDIUM+', () => {
+    const findings = registry.map((t) => scanTool(t, { siblings: siblingsOf(registry, t) }));
+    const high = findings.filter((f) => flaggedAt(f, 'HIGH')).length;
+    const medium = findings.filter((f) => flaggedAt(f, 'MEDIUM')).length;
+    expect(high / registry.length).toBeLessThanOrEqual(0.01);
+    expect(medium / registry.length).toBeLessThanOrEqual(0.05);
+  });
+});
