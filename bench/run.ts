@@ -60,7 +60,8 @@ async function main(): Promise<void> {
   if (args.only !== 'candidate') {
     for (const size of cliSizes) {
       log(`whole process: toolgate check on ${size} tools × ${args.runs} runs`);
-      const result = await runCliScenario(size, args.runs, SEED, log);
+      const timeTarget = args.quick ? undefined : CLI_TARGETS[size]?.time?.limit;
+      const result = await runCliScenario(size, args.runs, SEED, log, timeTarget === undefined ? Infinity : timeTarget * 3);
       if (result.error && result.runs.length === 0) log(`  skipped: ${result.error}`);
       cli.push(result);
       // Larger sizes will not go better if this one already failed to run.
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
     candidate,
     cliTargets: args.quick ? {} : CLI_TARGETS,
     candidateTargets: args.quick ? {} : CANDIDATE_TARGETS,
-    notes: [],
+    notes: process.env.TOOLGATE_BENCH_CLI ? [`CLI measured: \`${process.env.TOOLGATE_BENCH_CLI}\` (TOOLGATE_BENCH_CLI), built from the working tree with swc.`] : [],
   };
   const markdown = renderResults(report);
   const resultsDir = path.join(REPO, 'bench', 'results');

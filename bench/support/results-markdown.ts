@@ -31,16 +31,25 @@ export interface BenchReport {
   notes: string[];
 }
 
+/** Where the pipeline spent its time in the first run (its own timings, so start-up and I/O are the rest). */
+function stageSummary(r: CliScenarioResult): string {
+  if (!r.stages) return '–';
+  return r.stages
+    .filter((s) => s.ms >= 1)
+    .map((s) => `${s.stage} ${(s.ms / 1000).toFixed(2)} s (${s.items.toLocaleString('en')})`)
+    .join(' · ');
+}
+
 function cliRows(report: BenchReport): string[] {
   return report.cli.map((r) => {
-    if (r.runs.length === 0) return `| ${r.tools.toLocaleString('en')} | 0 | – | – | – | – | skipped: ${r.error} |`;
+    if (r.runs.length === 0) return `| ${r.tools.toLocaleString('en')} | 0 | – | – | – | – | – | skipped: ${r.error} |`;
     const times = r.runs.map((x) => x.seconds);
     const rss = median(r.runs.map((x) => x.peakRssMiB));
     const t = median(times);
     const target = report.cliTargets[r.tools];
     const verdicts = [target?.time ? `time ${verdict(t, target.time)}` : '', target?.rss ? `RSS ${verdict(rss, target.rss)}` : ''].filter(Boolean).join('; ');
-    const note = r.error ? ` (error after ${r.runs.length} runs: ${r.error})` : '';
-    return `| ${r.tools.toLocaleString('en')} | ${r.runs.length} | ${t.toFixed(2)} s (${Math.min(...times).toFixed(2)}–${Math.max(...times).toFixed(2)}) | ${rss.toFixed(0)} MiB | ${r.conflicts ?? '–'} | ${formatRecall(r.recall)} | ${verdicts || '–'}${note} |`;
+    const note = (r.error ? ` (error after ${r.runs.length} runs: ${r.error})` : '') + (r.repeatsSkipped ? ` (${r.repeatsSkipped})` : '');
+    return `| ${r.tools.toLocaleString('en')} | ${r.runs.length} | ${t.toFixed(2)} s (${Math.min(...times).toFixed(2)}–${Math.max(...times).toFixed(2)}) | ${rss.toFixed(0)} MiB | ${r.conflicts ?? '–'} | ${formatRecall(r.recall)} | ${stageSummary(r)} | ${verdicts || '–'}${note} |`;
   });
 }
 
@@ -72,8 +81,8 @@ export function renderResults(report: BenchReport): string {
     '',
     'Spawned as `node dist/apps/cli/src/main.js check <dir> --format json --stages lexical,schema,semantic --fail-on none --output <file>`; time from spawn to exit; peak RSS is the process\'s own getrusage maxrss. Recall: share of planted pairs reported as a conflict above INFO (and at ≥HIGH).',
     '',
-    '| tools | runs | time: median (min–max) | peak RSS | conflicts | planted recall | target |',
-    '|---:|---:|---|---:|---:|---|---|',
+    '| tools | runs | time: median (min–max) | peak RSS | conflicts | planted recall | pipeline stages, first run (items) | target |',
+    '|---:|---:|---|---:|---:|---|---|---|',
     ...cliRows(report),
     '',
     scaling,
