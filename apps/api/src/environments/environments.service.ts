@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@toolgate/config';
+import { type EnvironmentRecord, EnvironmentRepository, type Page } from '@toolgate/db';
+import type { PageQuery } from '../registry/page.request';
+import type { RequestContext } from '../registry/request-context';
+import type { CreateEnvironmentRequest } from './environment.request';
+import { type EnvironmentResponse, toEnvironmentResponse, toStageLevel } from './environment.response';
+
+@Injectable()
+export class EnvironmentsService {
+  constructor(private readonly environments: EnvironmentRepository) {}
+
+  async create(ctx: RequestContext, request: CreateEnvironmentRequest): Promise<EnvironmentResponse> {
+    const { policy } = request;
+    const env = await this.environments.create(ctx.organisationId, request.name, {
+      blockingSeverity: policy.blockingSeverity,
+      stagesOnRegistration: policy.stagesOnRegistration.map(toStageLevel),
+      approvalTtlSeconds: policy.approvalTtlHours * 3600,
+    });
+    return toEnvironmentResponse(env);
+  }
+
+  async list(ctx: RequestContext, page: PageQuery): Promise<Page<EnvironmentResponse>> {
+    const result = await this.environments.list(ctx.organisationId, page);
+    return { items: result.items.map(toEnvironmentResponse), nextCursor: result.nextCursor };
+  }
+
+  async get(ctx: RequestContext, ref: string): Promise<EnvironmentResponse> {
+    return toEnvironmentResponse(await this.resolve(ctx, ref));
+  }
+
+  /** The caller's environment with this id or name; `ENVIRONMENT.NOT_FOUND` otherwise (also for other tenants'). */
+  async resolve(ctx: RequestContext, ref: string): Promise<EnvironmentRecord> {
+    const env = await this.environments.findByRef(ctx.organisationId, ref);
+    if (!env) throw new NotFoundError('ENVIRONMENT.NOT_FOUND', `Environment "${ref}" not found`, { environment: ref });
+    return env;
+  }
+}

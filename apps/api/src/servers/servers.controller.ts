@@ -1,0 +1,37 @@
+import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page } from '@toolgate/db';
+import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { DefaultOrganisationGuard } from '../registry/default-organisation.guard';
+import { type PageQuery, PageQuerySchema } from '../registry/page.request';
+import { Ctx, type RequestContext } from '../registry/request-context';
+import { ApiZodBody, ApiZodQuery } from '../registry/zod-openapi';
+import { type CreateServerRequest, CreateServerRequestSchema } from './server.request';
+import type { ServerResponse } from './server.response';
+import { ServersService } from './servers.service';
+
+@ApiTags('servers')
+@UseGuards(DefaultOrganisationGuard)
+@Controller('v1/environments/:env/servers')
+export class ServersController {
+  constructor(private readonly servers: ServersService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register an MCP server (a namespace of tools) in an environment.' })
+  @ApiZodBody(CreateServerRequestSchema)
+  @ApiCreatedResponse({ description: 'The server.' })
+  @ApiNotFoundResponse({ description: '`ENVIRONMENT.NOT_FOUND`' })
+  @ApiConflictResponse({ description: '`SERVER.ALREADY_EXISTS`' })
+  create(@Ctx() ctx: RequestContext, @Param('env') env: string, @Body(new ZodValidationPipe(CreateServerRequestSchema)) body: CreateServerRequest): Promise<ServerResponse> {
+    return this.servers.create(ctx, env, body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "List an environment's servers (cursor pagination)." })
+  @ApiZodQuery(PageQuerySchema)
+  @ApiOkResponse({ description: '`{ items, nextCursor }`' })
+  @ApiNotFoundResponse({ description: '`ENVIRONMENT.NOT_FOUND`' })
+  list(@Ctx() ctx: RequestContext, @Param('env') env: string, @Query(new ZodValidationPipe(PageQuerySchema)) page: PageQuery): Promise<Page<ServerResponse>> {
+    return this.servers.list(ctx, env, page);
+  }
+}

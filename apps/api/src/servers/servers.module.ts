@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ServerRepository } from '@toolgate/db';
+import { EnvironmentsModule } from '../environments/environments.module';
+import { ServersController } from './servers.controller';
+import { ServersService } from './servers.service';
+
+@Module({
+  imports: [EnvironmentsModule],
+  controllers: [ServersController],
+  providers: [ServerRepository, ServersService],
+  exports: [ServersService],
+})
+export class ServersModule {}
