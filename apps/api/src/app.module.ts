@@ -7,6 +7,11 @@ import { HealthModule } from './health/health.module';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { loggerOptions } from './http/logger.options';
 import { InfraModule } from './infra/infra.module';
+import { ConflictsModule } from './conflicts/conflicts.module';
+import { EnvironmentsModule } from './environments/environments.module';
+import { RegistryHttpModule } from './registry/registry-http.module';
+import { ServersModule } from './servers/servers.module';
+import { ToolsModule } from './tools/tools.module';
 
 /** The HTTP API. Built from the configuration main.ts has already validated. */
 @Module({})
@@ -14,7 +19,18 @@ export class AppModule {
   static forRoot(config: Config): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(config), LoggerModule.forRoot(loggerOptions(config)), InfraModule, HealthModule],
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        InfraModule,
+        HealthModule,
+        // The registry REST API (/v1).
+        RegistryHttpModule,
+        EnvironmentsModule,
+        ServersModule,
+        ToolsModule,
+        ConflictsModule,
+      ],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],
     };
   }

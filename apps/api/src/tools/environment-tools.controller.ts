@@ -1,0 +1,90 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page } from '@toolgate/db';
+import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { DefaultOrganisationGuard } from '../registry/default-organisation.guard';
+import { Ctx, type RequestContext } from '../registry/request-context';
+import { ApiZodBody, ApiZodQuery, openApiSchema } from '../registry/zod-openapi';
+import { type CheckResponse, ToolCheckService } from './tool-check.service';
+import { ToolRegistrationService } from './tool-registration.service';
+import {
+  type BulkRegisterRequest,
+  BulkRegisterRequestSchema,
+  type CheckQuery,
+  CheckQuerySchema,
+  type RegisterToolRequest,
+  RegisterToolRequestSchema,
+  type ToolListQuery,
+  ToolListQuerySchema,
+} from './tool.request';
+import type { BulkRegistrationResponse, RegistrationResponse, ToolResponse } from './tool.response';
+import { ToolsService } from './tools.service';
+
+/** The slice of Express' response used to pick 201 or 200. */
+interface StatusSettable {
+  status(code: number): unknown;
+}
+
+@ApiTags('tools')
+@UseGuards(DefaultOrganisationGuard)
+@Controller('v1/environments/:env')
+export class EnvironmentToolsController {
+  constructor(
+    private readonly registration: ToolRegistrationService,
+    private readonly tools: ToolsService,
+    private readonly checker: ToolCheckService,
+  ) {}
+
+  @Post('tools')
+  @ApiOperation({ summary: 'Register a tool definition: 201 with a new version, 200 when identical to the current one.' })
+  @ApiZodBody(RegisterToolRequestSchema)
+  @ApiCreatedResponse({ description: 'A new version was stored and analysed: `{ tool, version, outcome, conflicts, toolFindings }`.' })
+  @ApiOkResponse({ description: 'Nothing new was stored (identical definition, or a return to an earlier version).' })
+  @ApiNotFoundResponse({ description: '`ENVIRONMENT.NOT_FOUND`, `SERVER.NOT_FOUND`' })
+  async register(
+    @Ctx() ctx: RequestContext,
+    @Param('env') env: string,
+    @Body(new ZodValidationPipe(RegisterToolRequestSchema)) body: RegisterToolRequest,
+    @Res({ passthrough: true }) res: StatusSettable,
+  ): Promise<RegistrationResponse> {
+    const { server, ...definition } = body;
+    const result = await this.registration.register(ctx, env, server, [definition]);
+    res.status(result.created ? 201 : 200);
+    return { ...result.items[0]!, conflicts: result.conflicts, toolFindings: result.toolFindings };
+  }
+
+  // `tools:bulk` (Google AIP style) needs the colon escaped for Express' path-to-regexp; `tools/bulk` is an alias.
+  @Post(['tools\\:bulk', 'tools/bulk'])
+  @ApiOperation({ summary: "Register a server's tools in one request (a `tools/list` result); all-or-nothing validation." })
+  @ApiZodBody(BulkRegisterRequestSchema)
+  @ApiCreatedResponse({ description: 'At least one new version: `{ items: [{ tool, version, outcome }], conflicts, toolFindings }`.' })
+  @ApiOkResponse({ description: 'Every definition was identical to the stored one.' })
+  async registerBulk(
+    @Ctx() ctx: RequestContext,
+    @Param('env') env: string,
+    @Body(new ZodValidationPipe(BulkRegisterRequestSchema)) body: BulkRegisterRequest,
+    @Res({ passthrough: true }) res: StatusSettable,
+  ): Promise<BulkRegistrationResponse> {
+    const { created, ...result } = await this.registration.register(ctx, env, body.server, body.tools);
+    res.status(created ? 201 : 200);
+    return result;
+  }
+
+  @Post('tools/check')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Dry run: analyse proposed tools against the registry; stores nothing. Same JSON as `toolgate check --format json`.' })
+  @ApiZodQuery(CheckQuerySchema)
+  @ApiBody({ schema: openApiSchema(BulkRegisterRequestSchema), description: 'Any document `toolgate check` reads: `{ server, tools }`, a `tools/list` result, an array of tools or one tool.' })
+  @ApiOkResponse({ description: '`{ summary, conflicts, toolFindings, inputErrors }`' })
+  check(@Ctx() ctx: RequestContext, @Param('env') env: string, @Body() body: unknown, @Query(new ZodValidationPipe(CheckQuerySchema)) query: CheckQuery): Promise<CheckResponse> {
+    return this.checker.check(ctx, env, body, query);
+  }
+
+  @Get('tools')
+  @ApiOperation({ summary: "List an environment's tools (removed ones only with `status=REMOVED`), cursor pagination." })
+  @ApiZodQuery(ToolListQuerySchema)
+  @ApiOkResponse({ description: '`{ items, nextCursor }`' })
+  list(@Ctx() ctx: RequestContext, @Param('env') env: string, @Query(new ZodValidationPipe(ToolListQuerySchema)) query: ToolListQuery): Promise<Page<ToolResponse>> {
+    return this.tools.list(ctx, env, query);
+  }
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { type ConflictWrite, type EnvironmentRecord, pendingToolId, type RecommendationWrite, type RegistrationWrite, type ToolRecord } from '@toolgate/db';
+import { analyze, type AnalysisReport, isAtLeast, makeTool, type Severity, type StageName, type Tool, type ToolDefinition, toolKey } from '@toolgate/pipeline';
+import { toStageLevel, toStageName } from '../environments/environment.response';
+
+/** What the registration writes, derived from one pipeline run over the candidates. */
+export interface CandidateAnalysis {
+  report: AnalysisReport;
+  /** Keys (`server/name`) of candidates with a conflict or own finding at or above the policy's blocking severity. */
+  blockedKeys: Set<string>;
+  conflicts: ConflictWrite[];
+  run: RegistrationWrite['run'];
+}
+
+export interface AnalysisPolicy {
+  stages: StageName[];
+  failOn: Severity | 'NONE';
+}
+
+/** A stored tool as the pipeline sees it. */
+export function pipelineTool(record: ToolRecord): Tool {
+  return makeTool(record.serverName, (record.currentVersion?.definition ?? { name: record.name }) as ToolDefinition);
+}
+
+/** The environment's registration policy in pipeline terms. */
+export function registrationPolicy(env: EnvironmentRecord): AnalysisPolicy {
+  return { stages: env.policy.stagesOnRegistration.map(toStageName), failOn: env.policy.blockingSeverity };
+}
+
+/**
+ * Runs the pipeline for candidate tools against an environment's registry. Synchronous for now:
+ * part B moves registration analysis onto the analysis queue (docs/tool-lifecycle.md).
+ */
+@Injectable()
+export class RegistryAnalyzer {
+  /** Only the candidates are checked (against the registry and each other), as in a CI check. */
+  run(registry: readonly ToolRecord[], candidates: readonly Tool[], policy: AnalysisPolicy): Promise<AnalysisReport> {
+    return analyze({ registry: registry.map(pipelineTool), candidates }, { stages: policy.stages, failOn: policy.failOn });
+  }
+
+  /** Runs the analysis and maps its conflicts to tool ids (candidates as `pendingToolId(name)` placeholders). */
+  async analyzeCandidates(registry: readonly ToolRecord[], candidates: readonly Tool[], policy: AnalysisPolicy): Promise<CandidateAnalysis> {
+    const report = await this.run(registry, candidates, policy);
+    const idByKey = new Map<string, string>(registry.map((t) => [toolKey(t.serverName, t.name), t.id]));
+    for (const candidate of candidates) idByKey.set(candidate.key, pendingToolId(candidate.definition.name));
+    const idOf = (server: string, name: string): string => {
+      const id = idByKey.get(toolKey(server, name));
+      if (!id) throw new Error(`analysis reported unknown tool ${toolKey(server, name)}`);
+      return id;
+    };
+
+    const candidateKeys = new Set(candidates.map((c) => c.key));
+    const blocks = (severity: Severity) => policy.failOn !== 'NONE' && isAtLeast(severity, policy.failOn);
+    const blockedKeys = new Set<string>();
+    for (const c of report.conflicts) {
+      if (!blocks(c.severity)) continue;
+      for (const ref of [c.a, c.b]) if (candidateKeys.has(toolKey(ref.server, ref.tool))) blockedKeys.add(toolKey(ref.server, ref.tool));
+    }
+    for (const f of report.toolFindings) if (blocks(f.severity)) blockedKeys.add(toolKey(f.server, f.tool));
+
+    const conflicts: ConflictWrite[] = report.conflicts.map((c) => ({
+      toolIds: [idOf(c.a.server, c.a.tool), idOf(c.b.server, c.b.tool)],
+      severity: c.severity,
+      score: c.score,
+      findings: c.findings,
+      recommendations: c.recommendations.map(
+        (r): RecommendationWrite => ({
+          kind: r.kind.toUpperCase() as RecommendationWrite['kind'],
+          targetToolId: idOf(r.target.server, r.target.tool),
+          patch: r.patch,
+          rationale: r.rationale,
+          source: r.source === 'llm' ? 'LLM' : 'RULES',
+          scoreBefore: r.verification.scoreBefore,
+          scoreAfter: r.verification.scoreAfter,
+        }),
+      ),
+    }));
+    const stageTimings = Object.fromEntries(report.summary.stages.map((s) => [s.stage, s.ms]));
+    const pairCount = report.summary.stages.find((s) => s.stage === 'pairs')?.items ?? 0;
+    const run = { stages: policy.stages.map(toStageLevel), stageTimings, toolCount: report.summary.tools, pairCount };
+    return { report, blockedKeys, conflicts, run };
+  }
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictRepository, ToolRegistrationRepository, ToolRepository, type ToolRecord, type ToolVersionWrite } from '@toolgate/db';
+import { makeTool, type ToolDefinition, type ToolFinding } from '@toolgate/pipeline';
+import { toConflictResponse, type ConflictResponse } from '../conflicts/conflict.response';
+import { EnvironmentsService } from '../environments/environments.service';
+import type { RequestContext } from '../registry/request-context';
+import { ServersService } from '../servers/servers.service';
+import { contentHash } from './canonical-json';
+import { RegistryAnalyzer, registrationPolicy } from './registry-analyzer';
+import type { ToolDefinitionRequest } from './tool.request';
+import { type RegisteredToolResponse, toToolResponse, toVersionResponse } from './tool.response';
+
+/** The result of registering a batch of one server's tools; `created` (a new version was stored) tells 201 from 200. */
+export interface BatchRegistration {
+  created: boolean;
+  items: RegisteredToolResponse[];
+  conflicts: ConflictResponse[];
+  toolFindings: ToolFinding[];
+}
+
+interface Prepared {
+  definition: ToolDefinition;
+  hash: string;
+  existing: ToolRecord | undefined;
+}
+
+/**
+ * Registers tool definitions: an identical definition is a no-op, anything else becomes a version,
+ * analysed synchronously against the environment's registry and written with its conflicts in one
+ * transaction (docs/tool-lifecycle.md).
+ */
+@Injectable()
+export class ToolRegistrationService {
+  constructor(
+    private readonly environments: EnvironmentsService,
+    private readonly servers: ServersService,
+    private readonly tools: ToolRepository,
+    private readonly registration: ToolRegistrationRepository,
+    private readonly conflicts: ConflictRepository,
+    private readonly analyzer: RegistryAnalyzer,
+  ) {}
+
+  async register(ctx: RequestContext, envRef: string, serverName: string, definitions: readonly ToolDefinitionRequest[]): Promise<BatchRegistration> {
+    const env = await this.environments.resolve(ctx, envRef);
+    const server = await this.servers.resolve(env.id, serverName);
+    const existing = new Map((await this.tools.findByNames(server.id, definitions.map((d) => d.name))).map((t) => [t.name, t]));
+    const prepared: Prepared[] = definitions.map((request) => {
+      const definition = toDefinition(request);
+      return { definition, hash: contentHash(definition), existing: existing.get(request.name) };
+    });
+    const changed = prepared.filter((p) => !isUnchanged(p));
+
+    let toolFindings: ToolFinding[] = [];
+    const written = new Map<string, RegisteredToolResponse>();
+    let created = false;
+    if (changed.length > 0) {
+      const candidates = changed.map((p) => makeTool(server.name, p.definition));
+      const analysis = await this.analyzer.analyzeCandidates(await this.tools.registry(env.id), candidates, registrationPolicy(env));
+      toolFindings = analysis.report.toolFindings;
+      const writes: ToolVersionWrite[] = changed.map((p, i) => ({
+        name: p.definition.name,
+        contentHash: p.hash,
+        definition: p.definition as Record<string, unknown>,
+        status: analysis.blockedKeys.has(candidates[i]!.key) ? 'BLOCKED' : 'ACTIVE',
+      }));
+      const result = await this.registration.register({ environmentId: env.id, serverId: server.id, run: analysis.run, tools: writes, conflicts: analysis.conflicts });
+      for (const saved of result.tools) {
+        created ||= saved.versionCreated;
+        const before = existing.get(saved.tool.name);
+        const outcome = before === undefined ? 'created' : 'updated';
+        written.set(saved.tool.name, { tool: toToolResponse(saved.tool), version: toVersionResponse(saved.version), outcome });
+      }
+    }
+
+    const items = prepared.map((p) => written.get(p.definition.name) ?? unchangedItem(p.existing!));
+    const toolIds = items.map((i) => i.tool.id);
+    const conflicts = (await this.conflicts.unresolvedFor(env.id, toolIds)).map(toConflictResponse);
+    return { created, items, conflicts, toolFindings };
+  }
+}
+
+/** The definition as stored and hashed: exactly the MCP fields, optional ones only when present. */
+function toDefinition(request: ToolDefinitionRequest): ToolDefinition {
+  const { name, title, description, inputSchema, outputSchema, annotations } = request;
+  return { name, description, inputSchema, ...(title !== undefined ? { title } : {}), ...(outputSchema ? { outputSchema } : {}), ...(annotations ? { annotations } : {}) };
+}
+
+function isUnchanged(p: Prepared): boolean {
+  return p.existing !== undefined && p.existing.deletedAt === null && p.existing.currentVersion?.contentHash === p.hash;
+}
+
+function unchangedItem(tool: ToolRecord): RegisteredToolResponse {
+  return { tool: toToolResponse(tool), version: toVersionResponse(tool.currentVersion!), outcome: 'unchanged' };
+}

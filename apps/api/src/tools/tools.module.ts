@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { ConflictRepository, ToolRegistrationRepository, ToolRepository } from '@toolgate/db';
+import { EnvironmentsModule } from '../environments/environments.module';
+import { ServersModule } from '../servers/servers.module';
+import { EnvironmentToolsController } from './environment-tools.controller';
+import { RegistryAnalyzer } from './registry-analyzer';
+import { ToolCheckService } from './tool-check.service';
+import { ToolRegistrationService } from './tool-registration.service';
+import { ToolsController } from './tools.controller';
+import { ToolsService } from './tools.service';
+
+@Module({
+  imports: [EnvironmentsModule, ServersModule],
+  controllers: [EnvironmentToolsController, ToolsController],
+  providers: [ToolRepository, ToolRegistrationRepository, ConflictRepository, RegistryAnalyzer, ToolRegistrationService, ToolsService, ToolCheckService],
+})
+export class ToolsModule {}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@toolgate/config';
+import { type Page, ToolRegistrationRepository, ToolRepository } from '@toolgate/db';
+import { EnvironmentsService } from '../environments/environments.service';
+import type { RequestContext } from '../registry/request-context';
+import type { ToolListQuery } from './tool.request';
+import { type ToolDetailResponse, type ToolResponse, toToolResponse, toVersionResponse } from './tool.response';
+
+export interface RemovedToolResponse {
+  tool: ToolResponse;
+  /** Conflicts that were resolved because this tool left the registry. */
+  resolvedConflictIds: string[];
+}
+
+/** Reading and removing tools. Registration lives in ToolRegistrationService. */
+@Injectable()
+export class ToolsService {
+  constructor(
+    private readonly environments: EnvironmentsService,
+    private readonly tools: ToolRepository,
+    private readonly registration: ToolRegistrationRepository,
+  ) {}
+
+  async list(ctx: RequestContext, envRef: string, query: ToolListQuery): Promise<Page<ToolResponse>> {
+    const env = await this.environments.resolve(ctx, envRef);
+    const filter = { serverName: query.server, status: query.status, nameContains: query.name };
+    const page = await this.tools.list(env.id, filter, { limit: query.limit, cursor: query.cursor });
+    return { items: page.items.map(toToolResponse), nextCursor: page.nextCursor };
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<ToolDetailResponse> {
+    const tool = await this.find(ctx, id);
+    const versions = await this.tools.versions(tool.id);
+    return { ...toToolResponse(tool), versions: versions.map(toVersionResponse) };
+  }
+
+  /** Soft delete; removing a removed tool is a no-op that returns it unchanged. */
+  async remove(ctx: RequestContext, id: string): Promise<RemovedToolResponse> {
+    const tool = await this.find(ctx, id);
+    if (tool.deletedAt !== null) return { tool: toToolResponse(tool), resolvedConflictIds: [] };
+    const removed = await this.registration.remove(tool.id);
+    return { tool: toToolResponse(removed.tool), resolvedConflictIds: removed.resolvedConflictIds };
+  }
+
+  private async find(ctx: RequestContext, id: string) {
+    const tool = await this.tools.findById(ctx.organisationId, id);
+    if (!tool) throw new NotFoundError('TOOL.NOT_FOUND', `Tool ${id} not found`, { toolId: id });
+    return tool;
+  }
+}
