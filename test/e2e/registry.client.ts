@@ -1,0 +1,50 @@
+// A tiny JSON client for the registry e2e specs: every call returns the status and the parsed body.
+
+// Bodies are asserted field by field with toMatchObject; typing every response shape here would only restate the API.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface JsonResponse<T = any> {
+  status: number;
+  body: T;
+}
+
+export type RegistryClient = Record<'get' | 'delete', (path: string) => Promise<JsonResponse>> &
+  Record<'post' | 'patch', (path: string, body: unknown) => Promise<JsonResponse>>;
+
+export function registryClient(baseUrl: string): RegistryClient {
+  const call = async (method: string, path: string, body?: unknown): Promise<JsonResponse> => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+  return {
+    get: (path) => call('GET', path),
+    delete: (path) => call('DELETE', path),
+    post: (path, body) => call('POST', path, body),
+    patch: (path, body) => call('PATCH', path, body),
+  };
+}
+
+/** A tool definition as an MCP server lists it. */
+export function toolDef(name: string, description: string, properties: Record<string, unknown> = {}, required: string[] = []) {
+  return { name, description, inputSchema: { type: 'object', properties, required } };
+}
+
+export const jiraCreateTask = toolDef('create_task', 'Create a new task (issue) in a Jira project.', {
+  project_key: { type: 'string', description: 'Jira project key' },
+  summary: { type: 'string', description: 'Task title' },
+}, ['project_key', 'summary']);
+
+export const salesforceCreateTask = toolDef('createTask', 'Create a task activity on a Salesforce account or opportunity record.', {
+  whatId: { type: 'string', description: 'Account or opportunity id' },
+  subject: { type: 'string', description: 'Task subject' },
+}, ['whatId', 'subject']);
+
+export const weatherTools = [
+  toolDef('get_forecast', 'Get the weather forecast for a city for the next days.', { city: { type: 'string' }, days: { type: 'integer' } }, ['city']),
+  toolDef('get_air_quality', 'Air quality index (PM2.5, ozone) measured at a monitoring station.', { station: { type: 'string' } }, ['station']),
+  toolDef('list_stations', 'List the monitoring stations of a country.', { country: { type: 'string' } }, ['country']),
+];
