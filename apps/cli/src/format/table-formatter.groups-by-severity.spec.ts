@@ -35,6 +35,18 @@ describe('table formatter', () => {
     expect(formatTable(sampleResult(), { ...plainOptions, color: true })).toContain('\u001b[');
   });
 
+  it('lists every conflict from MEDIUM up, but only the first ten LOW ones', () => {
+    const many = sampleResult();
+    const base = many.report.conflicts[0];
+    const low = Array.from({ length: 13 }, (_, i) => ({ ...base, key: `low|${i}`, a: { server: 'low', tool: `t${i}` }, severity: 'LOW' as const, score: 0.2 }));
+    const medium = Array.from({ length: 13 }, (_, i) => ({ ...base, key: `med|${i}`, a: { server: 'med', tool: `t${i}` }, severity: 'MEDIUM' as const, score: 0.5 }));
+    many.report = { ...many.report, conflicts: [...low, ...medium] };
+    const out = formatTable(many, plainOptions);
+    expect(out.match(/● low\//g)).toHaveLength(10);
+    expect(out).toContain('… 3 more LOW conflicts (all of them are in --format json)');
+    expect(out.match(/● med\//g)).toHaveLength(13);
+  });
+
   it('says so when there is nothing to report', () => {
     const empty = sampleResult();
     empty.report = { ...empty.report, conflicts: [], toolFindings: [], summary: { ...empty.report.summary, conflicts: 0, bySeverity: { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, INFO: 0 } } };

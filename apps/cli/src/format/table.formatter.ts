@@ -1,5 +1,5 @@
 import { createColors } from 'picocolors';
-import { SEVERITIES, type Conflict, type Severity } from '@toolgate/pipeline';
+import { isAtLeast, SEVERITIES, type Conflict, type Severity } from '@toolgate/pipeline';
 import type { CheckFormatter, CheckResult } from './check-result';
 import { orderedConflicts, refKey, refLabel } from './check-result';
 import { clean, evidenceLine, recommendationText, score, topRecommendation } from './text';
@@ -8,6 +8,11 @@ type Colors = ReturnType<typeof createColors>;
 
 /** Findings shown per conflict; the rest are counted, and all of them are in `--format json`. */
 const TOP_FINDINGS = 3;
+/**
+ * LOW and INFO conflicts shown per group. A real registry has hundreds (shared verbs, similar
+ * CRUD tools); listing them all would bury the ones that block. The JSON has every one.
+ */
+const MINOR_SHOWN = 10;
 
 /** The terminal report: grouped by severity, one readable line per finding, a summary line last. */
 export const formatTable: CheckFormatter = (result, options) => {
@@ -18,7 +23,9 @@ export const formatTable: CheckFormatter = (result, options) => {
     const group = conflicts.filter((x) => x.severity === severity);
     if (group.length === 0) continue;
     lines.push(paint(c, severity, `${severity} (${group.length})`));
-    for (const conflict of group) lines.push(...conflictLines(c, conflict, result));
+    const shown = isAtLeast(severity, 'MEDIUM') ? group : group.slice(0, MINOR_SHOWN);
+    for (const conflict of shown) lines.push(...conflictLines(c, conflict, result));
+    if (shown.length < group.length) lines.push(c.dim(`  … ${group.length - shown.length} more ${severity} conflicts (all of them are in --format json)`));
     lines.push('');
   }
   const toolFindings = [...result.report.toolFindings].sort((x, y) => SEVERITIES.indexOf(x.severity) - SEVERITIES.indexOf(y.severity));
