@@ -6,7 +6,7 @@ describe('toolgate check: invalid input is reported, the rest still runs', () =>
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^toolgate: invalid\/broken-syntax\.json:4:\d+: invalid JSON: /m);
     // The tool has an empty name, so the pointer is what identifies it.
-    expect(result.stderr).toMatch(/^toolgate: invalid\/bad-tool\.json at \/tools\/0\/name: /m);
+    expect(result.stderr).toMatch(/^toolgate: invalid\/bad-tool\.json at \/tools\/0\/name: must be a non-empty string$/m);
     const report = JSON.parse(result.stdout);
     // 3 registry tools + search_notes, the valid tool next to the broken one.
     expect(report.summary.tools).toBe(4);

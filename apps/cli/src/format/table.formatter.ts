@@ -64,10 +64,10 @@ function summaryLine(c: Colors, result: CheckResult): string {
   const counts = SEVERITIES.filter((s) => (summary.bySeverity[s] ?? 0) > 0).map((s) => `${summary.bySeverity[s]} ${s.toLowerCase()}`);
   const parts = [
     `${summary.tools} tools`,
-    `${summary.conflicts} conflicts${counts.length ? ` (${counts.join(', ')})` : ''}`,
+    `${plural(summary.conflicts, 'conflict')}${counts.length ? ` (${counts.join(', ')})` : ''}`,
     `${summary.durationMs} ms`,
   ];
-  if (result.inputErrors.length > 0) parts.push(c.yellow(`${result.inputErrors.length} input error(s), see stderr`));
+  if (result.inputErrors.length > 0) parts.push(c.yellow(`${plural(result.inputErrors.length, 'input error')}, see stderr`));
   const verdict =
     result.failOn === 'NONE'
       ? c.dim('gate off (--fail-on none)')
@@ -75,6 +75,10 @@ function summaryLine(c: Colors, result: CheckResult): string {
         ? c.red(c.bold(`BLOCKED (fail-on ${result.failOn})`))
         : c.green(`passed (fail-on ${result.failOn})`);
   return `${parts.join(' · ')} · ${verdict}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function paint(c: Colors, severity: Severity, text: string): string {

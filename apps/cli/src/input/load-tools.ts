@@ -87,5 +87,7 @@ export function describeInputError(error: CliInputError): string {
   const where = error.line !== undefined ? `${error.file}:${error.line}:${error.column ?? 1}` : error.file;
   const tool = error.tool !== undefined ? ` tool "${error.tool}"` : '';
   const pointer = error.pointer ? ` at ${error.pointer}` : '';
-  return `${where}${tool}${pointer}: ${error.message}`;
+  // Schema messages often start with the same pointer ("/tools/0/name: must be ..."): say it once.
+  const message = error.pointer && error.message.startsWith(`${error.pointer}: `) ? error.message.slice(error.pointer.length + 2) : error.message;
+  return `${where}${tool}${pointer}: ${message}`;
 }
