@@ -112,6 +112,24 @@ describe('sarif formatter', () => {
     expect(results[0].partialFingerprints).toEqual({ 'toolgatePair/v1': 'github/create_issue|jira/create_issue' });
   });
 
+  it('gives two findings of one type on one tool distinct fingerprints', () => {
+    const twice = sampleResult();
+    const [finding] = twice.report.toolFindings;
+    twice.report.toolFindings = [
+      { ...finding, evidence: { rule: 'read-secrets' } },
+      { ...finding, evidence: { rule: 'conceal-from-user' } },
+      { ...finding, evidence: {} },
+      { ...finding, evidence: {} },
+    ];
+    const prints = JSON.parse(formatSarif(twice, plainOptions)).runs[0].results.slice(2).map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['toolgateTool/v1']);
+    expect(prints).toEqual([
+      'evil/add|hidden-instructions|read-secrets',
+      'evil/add|hidden-instructions|conceal-from-user',
+      'evil/add|hidden-instructions',
+      'evil/add|hidden-instructions#2',
+    ]);
+  });
+
   it('reports input errors as failed-execution notifications with their position', () => {
     const withErrors = JSON.parse(
       formatSarif(sampleResult({ inputErrors: [{ file: 'bad dir/x.json', pointer: '', message: 'invalid JSON: Unexpected token', line: 3, column: 5 }] }), plainOptions),

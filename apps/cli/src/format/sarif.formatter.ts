@@ -51,6 +51,7 @@ export const formatSarif: CheckFormatter = (result, options) => {
     };
   });
 
+  const seen = new Map<string, number>();
   const toolResults = result.report.toolFindings.map((finding) => {
     const id = `tool/${finding.type}`;
     const ref = { server: finding.server, tool: finding.tool };
@@ -60,7 +61,7 @@ export const formatSarif: CheckFormatter = (result, options) => {
       level: sarifLevel(finding.severity),
       message: { text: `${refLabel(ref)}: ${finding.type} (${finding.severity}). ${evidenceLine(finding.evidence, 300)}` },
       locations: [location(ref, result)],
-      partialFingerprints: { 'toolgateTool/v1': `${refKey(ref)}|${finding.type}` },
+      partialFingerprints: { 'toolgateTool/v1': toolFingerprint(`${refKey(ref)}|${finding.type}`, finding.evidence, seen) },
       properties: { severity: finding.severity },
     };
   });
@@ -87,6 +88,17 @@ export const formatSarif: CheckFormatter = (result, options) => {
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 };
+
+/**
+ * One tool can have several findings of one type (two instruction cues): the scan's rule name tells
+ * them apart, and a counter covers findings without one, so every alert keeps its own identity.
+ */
+function toolFingerprint(base: string, evidence: Record<string, unknown>, seen: Map<string, number>): string {
+  const key = typeof evidence.rule === 'string' ? `${base}|${evidence.rule}` : base;
+  const count = seen.get(key) ?? 0;
+  seen.set(key, count + 1);
+  return count === 0 ? key : `${key}#${count + 1}`;
+}
 
 function conflictMessage(conflict: Conflict): string {
   const findings = [...conflict.findings].sort((x, y) => y.score - x.score);
