@@ -28,6 +28,17 @@ describe('markdown formatter: a PR comment', () => {
     expect(fenced('```\nx', 'json')).toBe('````json\n```\nx\n````');
   });
 
+  it('stays under the GitHub comment limit on a large report, keeping tool findings', () => {
+    const big = sampleResult();
+    const [high] = big.report.conflicts;
+    big.report = { ...big.report, conflicts: Array.from({ length: 400 }, (_, i) => ({ ...high, key: `k${i}`, a: { server: 's', tool: `t${i}` } })) };
+    const out = formatMarkdown(big, plainOptions);
+    expect(out.length).toBeLessThanOrEqual(65_536);
+    expect(out).toMatch(/_… \d+ more conflicts not shown/);
+    expect(out).toContain('### Tool findings');
+    expect(out).toContain('`s/t0`');
+  });
+
   it('lists input errors with file, tool and pointer', () => {
     const out = formatMarkdown(sampleResult({ inputErrors: [{ file: 'a.json', tool: 'x', pointer: '/tools/1', message: 'bad' }] }), plainOptions);
     expect(out).toContain('### Input errors (1)');

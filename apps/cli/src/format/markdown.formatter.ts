@@ -8,6 +8,10 @@ import { clean, evidenceLine, recommendationText, score } from './text';
  * A PR comment: verdict, a severity table, then one section per conflict with the full evidence in
  * a collapsed block. Registry text is untrusted, so it only ever appears inside code spans/blocks.
  */
+/** GitHub rejects comment bodies longer than this; keep room for the trailing note. */
+const GITHUB_COMMENT_LIMIT = 65_536;
+const COMMENT_BUDGET = GITHUB_COMMENT_LIMIT - 1_024;
+
 export const formatMarkdown: CheckFormatter = (result) => {
   const { summary } = result.report;
   const verdict =
@@ -30,11 +34,23 @@ export const formatMarkdown: CheckFormatter = (result) => {
     for (const e of result.inputErrors) out.push(`- ${code(describeInputError(e))}`);
     out.push('');
   }
-  for (const conflict of orderedConflicts(result.report.conflicts)) out.push(...conflictSection(conflict));
+  // Tool findings first: they are few, and a poisoned tool must not be cut by the size budget.
   if (result.report.toolFindings.length > 0) {
     out.push('### Tool findings', '');
     for (const f of result.report.toolFindings) out.push(...toolFindingItem(f));
     out.push('');
+  }
+  const conflicts = orderedConflicts(result.report.conflicts);
+  let size = out.join('\n').length;
+  for (const [index, conflict] of conflicts.entries()) {
+    const section = conflictSection(conflict);
+    const length = section.join('\n').length + 1;
+    if (size + length > COMMENT_BUDGET) {
+      out.push(`_… ${conflicts.length - index} more conflicts not shown (a PR comment holds ${GITHUB_COMMENT_LIMIT} characters); run \`toolgate check --format json\` for all of them._`, '');
+      break;
+    }
+    out.push(...section);
+    size += length;
   }
   return `${out.join('\n')}\n`;
 };
