@@ -40,6 +40,9 @@ export interface RegistrationResult {
   resolvedConflictIds: string[];
 }
 
+// Prisma's default interactive-transaction timeout is 5 s; a 1000-tool bulk registration does ~5 round trips per tool.
+const REGISTRATION_TRANSACTION = { maxWait: 5_000, timeout: 60_000 };
+
 /** Placeholder for a tool id that does not exist yet (see {@link RegistrationWrite.conflicts}). */
 export function pendingToolId(name: string): string {
   return `name:${name}`;
@@ -52,7 +55,7 @@ export class ToolRegistrationRepository {
 
   async register(write: RegistrationWrite): Promise<RegistrationResult> {
     return uniqueAsConflict(
-      () => this.prisma.$transaction((tx) => this.registerIn(tx, write)),
+      () => this.prisma.$transaction((tx) => this.registerIn(tx, write), REGISTRATION_TRANSACTION),
       'TOOL.CONCURRENT_UPDATE',
       'The tool was changed by another request at the same time; retry',
     );
