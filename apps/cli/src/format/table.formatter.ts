@@ -63,7 +63,7 @@ function summaryLine(c: Colors, result: CheckResult): string {
   const { summary } = result.report;
   const counts = SEVERITIES.filter((s) => (summary.bySeverity[s] ?? 0) > 0).map((s) => `${summary.bySeverity[s]} ${s.toLowerCase()}`);
   const parts = [
-    `${summary.tools} tools`,
+    plural(summary.tools, 'tool'),
     `${plural(summary.conflicts, 'conflict')}${counts.length ? ` (${counts.join(', ')})` : ''}`,
     `${summary.durationMs} ms`,
   ];
