@@ -44,15 +44,11 @@ export async function checkCommand(paths: string[], options: CheckOptions, io: C
 
   const tools = new Map<string, Tool>();
   for (const tool of [...registry.tools, ...(candidates?.tools ?? [])]) tools.set(tool.key, tool);
-  const blocked = options.failOn !== 'NONE' && report.summary.blocked;
   const formatter = loadCheckFormatter(options.format);
   const rendered = formatter(
     {
       report,
       inputErrors,
-      failOn: options.failOn,
-      blocked,
-      stages: options.stages,
       tools,
       toolLines: new Map([...registry.lines, ...(candidates?.lines ?? [])]),
       candidates: new Set(candidates?.tools.map((t) => t.key) ?? []),
@@ -67,6 +63,6 @@ export async function checkCommand(paths: string[], options: CheckOptions, io: C
     io.stdout.write(rendered);
   }
 
-  if (blocked) return EXIT.BLOCKED;
+  if (report.summary.blocked) return EXIT.BLOCKED;
   return inputErrors.length > 0 ? EXIT.USAGE : EXIT.OK;
 }

@@ -1,15 +1,11 @@
-import type { AnalysisReport, Conflict, Severity, StageName, Tool, ToolRef } from '@toolgate/pipeline';
+import type { AnalysisReport, Conflict, Tool, ToolRef } from '@toolgate/pipeline';
 import { severityRank, toolKey } from '@toolgate/pipeline';
 import type { CliInputError } from '../input/load-tools';
 
-/** Everything a formatter may show about one `toolgate check` run. */
+/** Everything a formatter may show about one `toolgate check` run. The verdict is `report.summary.blocked`. */
 export interface CheckResult {
   report: AnalysisReport;
   inputErrors: readonly CliInputError[];
-  failOn: Severity | 'NONE';
-  /** The gate's verdict: a finding at or above `failOn`. */
-  blocked: boolean;
-  stages: readonly StageName[];
   /** Every loaded tool by key, to point findings at their source file. */
   tools: ReadonlyMap<string, Tool>;
   /** Line where each tool starts in its file, when known. */

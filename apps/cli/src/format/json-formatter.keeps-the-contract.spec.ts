@@ -22,10 +22,11 @@ describe('json formatter: the contract other tools parse', () => {
     expect(doc.conflicts.map((c: { severity: string }) => c.severity)).toEqual(['HIGH', 'MEDIUM']);
   });
 
-  it('reports the CLI verdict, not the pipeline default, when the gate is off', () => {
-    const doc = JSON.parse(formatJson(sampleResult({ failOn: 'NONE', blocked: false }), plainOptions));
-    expect(doc.summary.blocked).toBe(false);
-    expect(doc.summary.failOn).toBe('NONE');
+  it('passes the pipeline summary through, fields it adds later included', () => {
+    const result = sampleResult();
+    const summary = { ...result.report.summary, checked: 1, futureField: 'kept' };
+    const doc = JSON.parse(formatJson({ ...result, report: { ...result.report, summary } }, plainOptions));
+    expect(doc.summary).toMatchObject({ checked: 1, futureField: 'kept', failOn: 'HIGH', stages: [{ stage: 'pairs', ms: 3, items: 6 }] });
   });
 
   it('always carries an inputErrors array, with file, tool and pointer', () => {

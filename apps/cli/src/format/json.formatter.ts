@@ -8,9 +8,9 @@ import { orderedConflicts } from './check-result';
 export function toJsonDocument(result: CheckResult) {
   const { report } = result;
   return {
-    // The pipeline's summary as is (tools, conflicts, bySeverity, blocked, durationMs, ...), plus the
-    // CLI's own verdict and input-error count.
-    summary: { ...report.summary, blocked: result.blocked, failOn: result.failOn, inputErrors: result.inputErrors.length },
+    // The pipeline's summary as is (tools, conflicts, bySeverity, blocked, failOn, durationMs, stages,
+    // ...), plus the count of input errors.
+    summary: { ...report.summary, inputErrors: result.inputErrors.length },
     conflicts: orderedConflicts(report.conflicts).map((c) => ({
       key: c.key,
       severity: c.severity,

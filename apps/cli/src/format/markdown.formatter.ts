@@ -14,8 +14,8 @@ const COMMENT_BUDGET = GITHUB_COMMENT_LIMIT - 1_024;
 
 export const formatMarkdown: CheckFormatter = (result) => {
   const { summary } = result.report;
-  const verdict =
-    result.failOn === 'NONE' ? 'gate off' : result.blocked ? `❌ **Blocked** (fail-on ${result.failOn})` : `✅ **Passed** (fail-on ${result.failOn})`;
+  const { failOn, blocked } = summary;
+  const verdict = failOn === 'NONE' ? 'gate off' : blocked ? `❌ **Blocked** (fail-on ${failOn})` : `✅ **Passed** (fail-on ${failOn})`;
   const out: string[] = [
     '## Toolgate report',
     '',

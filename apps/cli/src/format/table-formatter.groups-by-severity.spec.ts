@@ -31,6 +31,12 @@ describe('table formatter', () => {
     expect(text).not.toContain('\u001b');
   });
 
+  it('says when the gate is off', () => {
+    const off = sampleResult();
+    off.report = { ...off.report, summary: { ...off.report.summary, failOn: 'NONE', blocked: false } };
+    expect(formatTable(off, plainOptions).trimEnd().split('\n').pop()).toMatch(/· gate off \(--fail-on none\)$/);
+  });
+
   it('colours only when asked to', () => {
     expect(formatTable(sampleResult(), { ...plainOptions, color: true })).toContain('\u001b[');
   });
@@ -49,8 +55,9 @@ describe('table formatter', () => {
 
   it('says so when there is nothing to report', () => {
     const empty = sampleResult();
-    empty.report = { ...empty.report, conflicts: [], toolFindings: [], summary: { ...empty.report.summary, conflicts: 0, bySeverity: { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, INFO: 0 } } };
-    const out = formatTable({ ...empty, blocked: false }, plainOptions);
+    const bySeverity = { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, INFO: 0 };
+    empty.report = { ...empty.report, conflicts: [], toolFindings: [], summary: { ...empty.report.summary, conflicts: 0, bySeverity, blocked: false } };
+    const out = formatTable(empty, plainOptions);
     expect(out).toContain('No conflicts or tool findings.');
     expect(out).toContain('passed (fail-on HIGH)');
   });

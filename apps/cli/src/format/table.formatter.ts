@@ -61,6 +61,7 @@ function conflictLines(c: Colors, conflict: Conflict, result: CheckResult): stri
 
 function summaryLine(c: Colors, result: CheckResult): string {
   const { summary } = result.report;
+  const { failOn } = summary;
   const counts = SEVERITIES.filter((s) => (summary.bySeverity[s] ?? 0) > 0).map((s) => `${summary.bySeverity[s]} ${s.toLowerCase()}`);
   const parts = [
     plural(summary.tools, 'tool'),
@@ -69,11 +70,11 @@ function summaryLine(c: Colors, result: CheckResult): string {
   ];
   if (result.inputErrors.length > 0) parts.push(c.yellow(`${plural(result.inputErrors.length, 'input error')}, see stderr`));
   const verdict =
-    result.failOn === 'NONE'
+    failOn === 'NONE'
       ? c.dim('gate off (--fail-on none)')
-      : result.blocked
-        ? c.red(c.bold(`BLOCKED (fail-on ${result.failOn})`))
-        : c.green(`passed (fail-on ${result.failOn})`);
+      : summary.blocked
+        ? c.red(c.bold(`BLOCKED (fail-on ${failOn})`))
+        : c.green(`passed (fail-on ${failOn})`);
   return `${parts.join(' · ')} · ${verdict}`;
 }
 
