@@ -30,10 +30,7 @@ export function orderedConflicts(conflicts: readonly Conflict[]): Conflict[] {
   );
 }
 
-export function refLabel(ref: ToolRef): string {
-  return `${ref.server}/${ref.tool}`;
-}
-
+/** `server/tool`: the tool's key, which is also how people read a tool's name. */
 export function refKey(ref: ToolRef): string {
   return toolKey(ref.server, ref.tool);
 }

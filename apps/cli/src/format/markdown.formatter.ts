@@ -1,6 +1,6 @@
 import { SEVERITIES, type Conflict, type ToolFinding } from '@toolgate/pipeline';
 import type { CheckFormatter } from './check-result';
-import { orderedConflicts, refLabel } from './check-result';
+import { orderedConflicts, refKey } from './check-result';
 import { describeInputError } from '../input/load-tools';
 import { clean, evidenceLine, recommendationText, score } from './text';
 
@@ -56,7 +56,7 @@ export const formatMarkdown: CheckFormatter = (result) => {
 };
 
 function conflictSection(conflict: Conflict): string[] {
-  const lines = [`### ${conflict.severity}: ${code(refLabel(conflict.a))} ↔ ${code(refLabel(conflict.b))} (score ${score(conflict.score)})`, ''];
+  const lines = [`### ${conflict.severity}: ${code(refKey(conflict.a))} ↔ ${code(refKey(conflict.b))} (score ${score(conflict.score)})`, ''];
   for (const f of [...conflict.findings].sort((x, y) => y.score - x.score)) {
     lines.push(`- **${f.stage}/${f.type}** ${score(f.score)}: ${code(evidenceLine(f.evidence, 160))}`);
   }

@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import type { Conflict, Severity, ToolRef } from '@toolgate/pipeline';
 import type { CheckFormatter, CheckResult } from './check-result';
-import { orderedConflicts, refKey, refLabel } from './check-result';
+import { orderedConflicts, refKey } from './check-result';
 import { describeInputError } from '../input/load-tools';
 import { evidenceLine, recommendationText, score, topRecommendation } from './text';
 
@@ -59,7 +59,7 @@ export const formatSarif: CheckFormatter = (result, options) => {
       ruleId: id,
       ruleIndex: ruleFor(id, `Tool finding: ${finding.type}`, 'tool'),
       level: sarifLevel(finding.severity),
-      message: { text: `${refLabel(ref)}: ${finding.type} (${finding.severity}). ${evidenceLine(finding.evidence, 300)}` },
+      message: { text: `${refKey(ref)}: ${finding.type} (${finding.severity}). ${evidenceLine(finding.evidence, 300)}` },
       locations: [location(ref, result)],
       partialFingerprints: { 'toolgateTool/v1': toolFingerprint(`${refKey(ref)}|${finding.type}`, finding.evidence, seen) },
       properties: { severity: finding.severity },
@@ -102,7 +102,7 @@ function toolFingerprint(base: string, evidence: Record<string, unknown>, seen: 
 
 function conflictMessage(conflict: Conflict): string {
   const findings = [...conflict.findings].sort((x, y) => y.score - x.score);
-  const lines = [`${refLabel(conflict.a)} and ${refLabel(conflict.b)} conflict (${conflict.severity}, score ${score(conflict.score)}).`];
+  const lines = [`${refKey(conflict.a)} and ${refKey(conflict.b)} conflict (${conflict.severity}, score ${score(conflict.score)}).`];
   for (const f of findings.slice(0, 3)) lines.push(`${f.stage}/${f.type} ${score(f.score)}: ${evidenceLine(f.evidence, 200)}`);
   const fix = topRecommendation(conflict.recommendations);
   if (fix) lines.push(`Fix: ${recommendationText(fix)}`);
@@ -116,7 +116,7 @@ function orderPair(conflict: Conflict, result: CheckResult): ToolRef[] {
 
 function location(ref: ToolRef, result: CheckResult) {
   const source = result.tools.get(refKey(ref))?.source;
-  const logical = { logicalLocations: [{ fullyQualifiedName: refLabel(ref), name: ref.tool, kind: 'function' }] };
+  const logical = { logicalLocations: [{ fullyQualifiedName: refKey(ref), name: ref.tool, kind: 'function' }] };
   if (!source) return logical;
   const line = result.toolLines.get(refKey(ref));
   const region = line !== undefined ? { region: { startLine: line } } : {};

@@ -1,7 +1,7 @@
 import { createColors } from 'picocolors';
 import { isAtLeast, SEVERITIES, type Conflict, type Severity } from '@toolgate/pipeline';
 import type { CheckFormatter, CheckResult } from './check-result';
-import { orderedConflicts, refKey, refLabel } from './check-result';
+import { orderedConflicts, refKey } from './check-result';
 import { clean, evidenceLine, recommendationText, score, topRecommendation } from './text';
 
 type Colors = ReturnType<typeof createColors>;
@@ -45,8 +45,8 @@ export const formatTable: CheckFormatter = (result, options) => {
 function conflictLines(c: Colors, conflict: Conflict, result: CheckResult): string[] {
   const mark = (label: string, key: string) => (result.candidates.has(key) ? `${label} ${c.dim('(candidate)')}` : label);
   const lines = [
-    `  ${paint(c, conflict.severity, '●')} ${c.bold(mark(clean(refLabel(conflict.a)), refKey(conflict.a)))} ↔ ${c.bold(
-      mark(clean(refLabel(conflict.b)), refKey(conflict.b)),
+    `  ${paint(c, conflict.severity, '●')} ${c.bold(mark(clean(refKey(conflict.a)), refKey(conflict.a)))} ↔ ${c.bold(
+      mark(clean(refKey(conflict.b)), refKey(conflict.b)),
     )}  score ${score(conflict.score)}`,
   ];
   const findings = [...conflict.findings].sort((x, y) => y.score - x.score);
