@@ -97,5 +97,16 @@ describe('registry API: conflicts, dedup and health (real API, Postgres, Redis)'
     expect((await api.get(`${env}/conflicts?tool=${jiraId}&status=OPEN`)).body.items).toEqual([]);
     expect((await api.get(`${env}/tools?server=jira`)).body.items).toEqual([]);
     expect((await api.delete(`/v1/tools/${jiraId}`)).body.resolvedConflictIds).toEqual([]);
+    // The tools jira was blocking were re-analysed, but they still collide with each other.
+    expect(removed.body.reanalysedTools.map((t: { server: string; status: string }) => `${t.server}:${t.status}`).sort()).toEqual(['asana:BLOCKED', 'salesforce:BLOCKED']);
+  });
+
+  it('unblocks a tool once the last tool it conflicted with is removed, and the registry is healthy again', async () => {
+    const asana = (await api.get(`${env}/tools?server=asana`)).body.items[0];
+    const removed = await api.delete(`/v1/tools/${asana.id}`);
+    expect(removed.body.reanalysedTools).toMatchObject([{ server: 'salesforce', name: 'createTask', status: 'ACTIVE' }]);
+    const salesforce = (await api.get(`/v1/tools/${removed.body.reanalysedTools[0].id}`)).body;
+    expect(salesforce.approvedVersionId).toBe(salesforce.currentVersion.id);
+    expect((await api.get(`${env}/health`)).body).toMatchObject({ score: 100, tools: { registry: 1 }, conflicts: { unresolved: 0 } });
   });
 });

@@ -31,6 +31,7 @@ export {
   type RegisteredTool,
   type RegistrationResult,
   type RegistrationWrite,
+  type RemovalResult,
   type ToolVersionWrite,
 } from './repositories/tool-registration.repository';
 export { ConflictRepository, type ConflictCounts, type ConflictFilter, type ConflictStatusChange } from './repositories/conflict.repository';

@@ -38,11 +38,20 @@ export class RegistryAnalyzer {
     return analyze({ registry: registry.map(pipelineTool), candidates }, { stages: policy.stages, failOn: policy.failOn });
   }
 
-  /** Runs the analysis and maps its conflicts to tool ids (candidates as `pendingToolId(name)` placeholders). */
-  async analyzeCandidates(registry: readonly ToolRecord[], candidates: readonly Tool[], policy: AnalysisPolicy): Promise<CandidateAnalysis> {
+  /**
+   * Runs the analysis and maps its conflicts to tool ids. New versions are named by `pendingToolId(name)`
+   * placeholders (their rows may not exist yet); with `registered: true` the candidates are registry tools
+   * being re-analysed and keep their ids.
+   */
+  async analyzeCandidates(
+    registry: readonly ToolRecord[],
+    candidates: readonly Tool[],
+    policy: AnalysisPolicy,
+    options: { registered?: boolean } = {},
+  ): Promise<CandidateAnalysis> {
     const report = await this.run(registry, candidates, policy);
     const idByKey = new Map<string, string>(registry.map((t) => [toolKey(t.serverName, t.name), t.id]));
-    for (const candidate of candidates) idByKey.set(candidate.key, pendingToolId(candidate.definition.name));
+    if (!options.registered) for (const candidate of candidates) idByKey.set(candidate.key, pendingToolId(candidate.definition.name));
     const idOf = (server: string, name: string): string => {
       const id = idByKey.get(toolKey(server, name));
       if (!id) throw new Error(`analysis reported unknown tool ${toolKey(server, name)}`);

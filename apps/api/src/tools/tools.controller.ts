@@ -20,8 +20,8 @@ export class ToolsController {
   }
 
   @Delete(':id')
-  @ApiOperation({ summary: 'Remove a tool (soft delete: status REMOVED, history kept); resolves its open conflicts.' })
-  @ApiOkResponse({ description: '`{ tool, resolvedConflictIds }`' })
+  @ApiOperation({ summary: 'Remove a tool (soft delete: status REMOVED, history kept); resolves its open conflicts and re-analyses the tools it blocked.' })
+  @ApiOkResponse({ description: '`{ tool, resolvedConflictIds, reanalysedTools }`' })
   @ApiNotFoundResponse({ description: '`TOOL.NOT_FOUND`' })
   remove(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<RemovedToolResponse> {
     return this.tools.remove(ctx, id);

@@ -5,6 +5,7 @@ import { ServersModule } from '../servers/servers.module';
 import { EnvironmentToolsController } from './environment-tools.controller';
 import { RegistryAnalyzer } from './registry-analyzer';
 import { ToolCheckService } from './tool-check.service';
+import { ToolReanalysisService } from './tool-reanalysis.service';
 import { ToolRegistrationService } from './tool-registration.service';
 import { ToolsController } from './tools.controller';
 import { ToolsService } from './tools.service';
@@ -12,6 +13,6 @@ import { ToolsService } from './tools.service';
 @Module({
   imports: [EnvironmentsModule, ServersModule],
   controllers: [EnvironmentToolsController, ToolsController],
-  providers: [ToolRepository, ToolRegistrationRepository, ConflictRepository, RegistryAnalyzer, ToolRegistrationService, ToolsService, ToolCheckService],
+  providers: [ToolRepository, ToolRegistrationRepository, ConflictRepository, RegistryAnalyzer, ToolRegistrationService, ToolReanalysisService, ToolsService, ToolCheckService],
 })
 export class ToolsModule {}

@@ -3,6 +3,7 @@ import { NotFoundError } from '@toolgate/config';
 import { type Page, ToolRegistrationRepository, ToolRepository } from '@toolgate/db';
 import { EnvironmentsService } from '../environments/environments.service';
 import type { RequestContext } from '../registry/request-context';
+import { ToolReanalysisService } from './tool-reanalysis.service';
 import type { ToolListQuery } from './tool.request';
 import { type ToolDetailResponse, type ToolResponse, toToolResponse, toVersionResponse } from './tool.response';
 
@@ -10,6 +11,8 @@ export interface RemovedToolResponse {
   tool: ToolResponse;
   /** Conflicts that were resolved because this tool left the registry. */
   resolvedConflictIds: string[];
+  /** BLOCKED tools on the other side of those conflicts, re-analysed: their new status. */
+  reanalysedTools: ToolResponse[];
 }
 
 /** Reading and removing tools. Registration lives in ToolRegistrationService. */
@@ -19,6 +22,7 @@ export class ToolsService {
     private readonly environments: EnvironmentsService,
     private readonly tools: ToolRepository,
     private readonly registration: ToolRegistrationRepository,
+    private readonly reanalysis: ToolReanalysisService,
   ) {}
 
   async list(ctx: RequestContext, envRef: string, query: ToolListQuery): Promise<Page<ToolResponse>> {
@@ -34,12 +38,18 @@ export class ToolsService {
     return { ...toToolResponse(tool), versions: versions.map(toVersionResponse) };
   }
 
-  /** Soft delete; removing a removed tool is a no-op that returns it unchanged. */
+  /**
+   * Soft delete, then re-analysis of the tools it was blocking. Removing a removed tool is a no-op that
+   * returns it unchanged.
+   */
   async remove(ctx: RequestContext, id: string): Promise<RemovedToolResponse> {
     const tool = await this.find(ctx, id);
-    if (tool.deletedAt !== null) return { tool: toToolResponse(tool), resolvedConflictIds: [] };
+    if (tool.deletedAt !== null) return { tool: toToolResponse(tool), resolvedConflictIds: [], reanalysedTools: [] };
     const removed = await this.registration.remove(tool.id);
-    return { tool: toToolResponse(removed.tool), resolvedConflictIds: removed.resolvedConflictIds };
+    // After the removal committed: a failed re-analysis leaves tools BLOCKED (safe), never the removal undone.
+    const env = await this.environments.resolve(ctx, removed.tool.environmentId);
+    const reanalysedTools = await this.reanalysis.reanalyseBlocked(env, removed.counterpartIds);
+    return { tool: toToolResponse(removed.tool), resolvedConflictIds: removed.resolvedConflictIds, reanalysedTools };
   }
 
   private async find(ctx: RequestContext, id: string) {

@@ -18,7 +18,7 @@ export interface ToolVersionWrite {
 export interface RegistrationWrite {
   environmentId: string;
   serverId: string;
-  run: { stages: StageLevel[]; stageTimings: Record<string, number>; toolCount: number; pairCount: number };
+  run: { stages: StageLevel[]; stageTimings: Record<string, number>; toolCount: number; pairCount: number; trigger?: 'REGISTRATION' | 'MANUAL' };
   tools: ToolVersionWrite[];
   /**
    * Conflicts found for these tools. Tool ids are known for registry tools only, so a conflict names
@@ -43,6 +43,13 @@ export interface RegistrationResult {
 // Prisma's default interactive-transaction timeout is 5 s; a 1000-tool bulk registration does ~5 round trips per tool.
 const REGISTRATION_TRANSACTION = { maxWait: 5_000, timeout: 60_000 };
 
+export interface RemovalResult {
+  tool: ToolRecord;
+  resolvedConflictIds: string[];
+  /** The other tools of the resolved conflicts: candidates for re-analysis. */
+  counterpartIds: string[];
+}
+
 /** Placeholder for a tool id that does not exist yet (see {@link RegistrationWrite.conflicts}). */
 export function pendingToolId(name: string): string {
   return `name:${name}`;
@@ -65,11 +72,13 @@ export class ToolRegistrationRepository {
    * Soft-deletes a tool: status REMOVED and `deletedAt`, versions and conflicts kept as history; its
    * unresolved conflicts are resolved. Returns the removed tool and the conflicts it resolved.
    */
-  async remove(toolId: string): Promise<{ tool: ToolRecord; resolvedConflictIds: string[] }> {
+  async remove(toolId: string): Promise<RemovalResult> {
     return this.prisma.$transaction(async (tx) => {
       const row = await tx.tool.update({ where: { id: toolId }, data: { status: 'REMOVED', deletedAt: new Date() }, include: TOOL_INCLUDE });
       const resolvedConflictIds = await resolveConflictsOf(tx, row.environmentId, [toolId]);
-      return { tool: toToolRecord(row), resolvedConflictIds };
+      const pairs = await tx.conflict.findMany({ where: { id: { in: resolvedConflictIds } }, select: { toolAId: true, toolBId: true } });
+      const counterpartIds = [...new Set(pairs.map((p) => (p.toolAId === toolId ? p.toolBId : p.toolAId)))];
+      return { tool: toToolRecord(row), resolvedConflictIds, counterpartIds };
     });
   }
 
@@ -77,7 +86,7 @@ export class ToolRegistrationRepository {
     const run = await tx.analysisRun.create({
       data: {
         environmentId: write.environmentId,
-        trigger: 'REGISTRATION',
+        trigger: write.run.trigger ?? 'REGISTRATION',
         status: 'COMPLETED',
         stages: write.run.stages,
         stageTimings: write.run.stageTimings,

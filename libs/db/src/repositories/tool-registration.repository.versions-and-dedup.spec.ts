@@ -89,6 +89,7 @@ describe('ToolRegistrationRepository against Postgres', () => {
     expect(removed.tool.status).toBe('REMOVED');
     expect(removed.tool.deletedAt).toBeInstanceOf(Date);
     expect(removed.resolvedConflictIds).toEqual(doomed.conflictIds);
+    expect(removed.counterpartIds).toEqual([kept.id]);
     expect((await tools.registry(env.id)).map((t) => t.id)).toEqual([kept.id]);
     expect(await tools.versions(removed.tool.id)).toHaveLength(1);
     expect(await conflicts.unresolvedFor(env.id, [kept.id])).toEqual([]);
