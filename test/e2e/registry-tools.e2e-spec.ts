@@ -120,6 +120,15 @@ describe('registry API: environments, servers, tools (real API, Postgres, Redis)
     expect(invalid).toMatchObject({ status: 400, body: { code: 'VALIDATION.FAILED' } });
   });
 
+  it('stores one version when the same new tool is registered by concurrent requests', async () => {
+    const definition = { server: 'weather', ...toolDef('get_sunrise', 'Sunrise and sunset times for a city and date.', { city: { type: 'string' } }, ['city']) };
+    const responses = await Promise.all(Array.from({ length: 4 }, () => api.post(`${env}/tools`, definition)));
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.every((s) => s === 200 || s === 201)).toBe(true);
+    expect(new Set(responses.map((r) => r.body.version.id)).size).toBe(1);
+  });
+
   it('answers 404 with stable codes for unknown tools, servers and environments', async () => {
     expect((await api.get('/v1/tools/00000000-0000-7000-8000-000000000000')).body.code).toBe('TOOL.NOT_FOUND');
     expect((await api.delete('/v1/tools/00000000-0000-7000-8000-000000000000')).body.code).toBe('TOOL.NOT_FOUND');

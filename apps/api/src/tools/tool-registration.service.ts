@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ConflictError } from '@toolgate/config';
 import { ConflictRepository, ToolRegistrationRepository, ToolRepository, type ToolRecord, type ToolVersionWrite } from '@toolgate/db';
 import { makeTool, type ToolDefinition, type ToolFinding } from '@toolgate/pipeline';
 import { toConflictResponse, type ConflictResponse } from '../conflicts/conflict.response';
@@ -40,7 +41,20 @@ export class ToolRegistrationService {
     private readonly analyzer: RegistryAnalyzer,
   ) {}
 
+  /**
+   * Registers one server's definitions. Two requests racing to register the same new tool both analyse it
+   * and one loses the insert; it is retried once, and then usually finds the winner's version (200).
+   */
   async register(ctx: RequestContext, envRef: string, serverName: string, definitions: readonly ToolDefinitionRequest[]): Promise<BatchRegistration> {
+    try {
+      return await this.registerOnce(ctx, envRef, serverName, definitions);
+    } catch (error) {
+      if (!(error instanceof ConflictError && error.code === 'TOOL.CONCURRENT_UPDATE')) throw error;
+      return this.registerOnce(ctx, envRef, serverName, definitions);
+    }
+  }
+
+  private async registerOnce(ctx: RequestContext, envRef: string, serverName: string, definitions: readonly ToolDefinitionRequest[]): Promise<BatchRegistration> {
     const env = await this.environments.resolve(ctx, envRef);
     const server = await this.servers.resolve(env.id, serverName);
     const existing = new Map((await this.tools.findByNames(server.id, definitions.map((d) => d.name))).map((t) => [t.name, t]));
