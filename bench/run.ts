@@ -52,7 +52,8 @@ async function main(): Promise<void> {
   }
   const args = parseArgs(argv);
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  const cliSizes = args.quick ? [500, 2000] : [2000, 10000, 50000];
+  // 500 and 1,000 have no target: they give the scaling fit points even when large sizes time out.
+  const cliSizes = args.quick ? [500, 2000] : [500, 1000, 2000, 10000, 50000];
   const candidateSizes = args.quick ? [2000] : [10000, 100000];
   const queries = args.quick ? 40 : 200;
 
@@ -60,12 +61,16 @@ async function main(): Promise<void> {
   if (args.only !== 'candidate') {
     for (const size of cliSizes) {
       log(`whole process: toolgate check on ${size} tools × ${args.runs} runs`);
-      const timeTarget = args.quick ? undefined : CLI_TARGETS[size]?.time?.limit;
-      const result = await runCliScenario(size, args.runs, SEED, log, timeTarget === undefined ? Infinity : timeTarget * 3);
-      if (result.error && result.runs.length === 0) log(`  skipped: ${result.error}`);
+      const previous = cli[cli.length - 1];
+      if (previous?.error) {
+        // A larger registry will not go better when a smaller one could not finish.
+        cli.push({ tools: size, runs: [], error: `not run: ${previous.tools.toLocaleString('en')} tools already failed (${previous.error})` });
+        continue;
+      }
+      const targetSeconds = args.quick ? undefined : CLI_TARGETS[size]?.time?.limit;
+      const result = await runCliScenario({ tools: size, runs: args.runs, seed: SEED, log, targetSeconds });
+      if (result.error && result.runs.length === 0) log(`  ${result.error}`);
       cli.push(result);
-      // Larger sizes will not go better if this one already failed to run.
-      if (result.error) break;
     }
   }
   const candidate: CandidateScenarioResult[] = [];

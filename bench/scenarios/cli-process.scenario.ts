@@ -30,6 +30,14 @@ export interface CliScenarioResult {
   stages?: { stage: string; ms: number; items: number }[];
   error?: string;
   repeatsSkipped?: string;
+  /** Set when the first run was killed at the timeout. */
+  timedOutAfterSeconds?: number;
+}
+
+class TimeoutError extends Error {
+  constructor(readonly seconds: number, signal: string) {
+    super(`killed by ${signal} after ${seconds.toFixed(0)} s (timeout)`);
+  }
 }
 
 function runOnce(dir: string, out: string, rssFile: string, timeoutMs: number): Promise<ProcessRun> {
@@ -44,7 +52,7 @@ function runOnce(dir: string, out: string, rssFile: string, timeoutMs: number): 
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (signal) return reject(new Error(`killed by ${signal} after ${seconds.toFixed(1)} s (timeout ${timeoutMs / 1000} s)`));
+      if (signal) return reject(new TimeoutError(seconds, signal));
       if (code !== 0) return reject(new Error(`exit ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
       const peakRssMiB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : Number.NaN;
       resolve({ seconds, peakRssMiB, exitCode: code });
@@ -52,11 +60,20 @@ function runOnce(dir: string, out: string, rssFile: string, timeoutMs: number): 
   });
 }
 
+export interface CliScenarioOptions {
+  tools: number;
+  runs: number;
+  seed: string;
+  log: (line: string) => void;
+  /** The time target, if the size has one. A run is killed at 10× it: that already answers the question. */
+  targetSeconds?: number;
+}
+
 /**
- * `repeatBelowSeconds`: when the first run takes longer, the remaining runs are skipped: a run several
- * times over its target already answers the question, and repeating it would take the bench hours.
+ * Runs `check` up to `runs` times. When the first run is over 3× its target the repeats are skipped:
+ * repeating a run that far off would take the bench hours and change no conclusion.
  */
-export async function runCliScenario(tools: number, runs: number, seed: string, log: (line: string) => void, repeatBelowSeconds = Infinity): Promise<CliScenarioResult> {
+export async function runCliScenario({ tools, runs, seed, log, targetSeconds }: CliScenarioOptions): Promise<CliScenarioResult> {
   if (!existsSync(CLI_ENTRY)) return { tools, runs: [], error: `CLI not built (${path.relative(REPO, CLI_ENTRY)} missing): run \`npm run build\` first` };
   const work = mkdtempSync(path.join(os.tmpdir(), `toolgate-bench-${tools}-`));
   try {
@@ -64,8 +81,8 @@ export async function runCliScenario(tools: number, runs: number, seed: string, 
     const dir = path.join(work, 'registry');
     writeRegistry(dir, registry);
     const result: CliScenarioResult = { tools, runs: [] };
-    // Generous: a run 10× over the 60 s target is already an answer.
-    const timeoutMs = Math.max(60_000, tools * 12);
+    const timeoutMs = targetSeconds !== undefined ? Math.max(60_000, targetSeconds * 10_000) : Math.max(60_000, tools * 12);
+    const repeatBelowSeconds = targetSeconds !== undefined ? targetSeconds * 3 : Infinity;
     for (let i = 0; i < runs && !result.repeatsSkipped; i++) {
       const out = path.join(work, `report-${i}.json`);
       try {
@@ -83,6 +100,7 @@ export async function runCliScenario(tools: number, runs: number, seed: string, 
           result.stages = report.summary?.stages;
         }
       } catch (error) {
+        if (error instanceof TimeoutError) result.timedOutAfterSeconds = error.seconds;
         result.error = error instanceof Error ? error.message : String(error);
         log(`  check ${tools} tools, run ${i + 1}: ${result.error}`);
         break;

@@ -42,7 +42,11 @@ function stageSummary(r: CliScenarioResult): string {
 
 function cliRows(report: BenchReport): string[] {
   return report.cli.map((r) => {
-    if (r.runs.length === 0) return `| ${r.tools.toLocaleString('en')} | 0 | – | – | – | – | – | skipped: ${r.error} |`;
+    if (r.runs.length === 0) {
+      const target = report.cliTargets[r.tools]?.time;
+      const missed = r.timedOutAfterSeconds !== undefined && target ? `**missed** by >${(r.timedOutAfterSeconds / target.limit).toFixed(0)}× (${r.error}); ` : '';
+      return `| ${r.tools.toLocaleString('en')} | 0 | – | – | – | – | – | ${missed}${missed ? '' : r.error} |`;
+    }
     const times = r.runs.map((x) => x.seconds);
     const rss = median(r.runs.map((x) => x.peakRssMiB));
     const t = median(times);
