@@ -1,0 +1,43 @@
+import type { Embedder, Router } from '../model/providers';
+import type { Severity } from '../model/severity';
+import type { StageName } from '../model/finding';
+
+export interface AnalyzeProgress {
+  phase: 'index' | 'pairs' | 'routing' | 'recommendations';
+  done: number;
+  total: number;
+}
+
+/** Options of one analysis. Every field has a documented default (docs/conflict-detection.md). */
+export interface AnalyzeOptions {
+  /** Stages to run. Default: all four; routing only ever runs on pairs flagged by stages 1–3. */
+  stages?: readonly StageName[];
+  /** Embedder for stage 3. Default: the local deterministic embedder. */
+  embedder?: Embedder;
+  /** Router for stage 4. Default: the local deterministic router. */
+  router?: Router;
+  /** A conflict or tool finding at or above this severity makes the report `blocked`. Default HIGH. */
+  failOn?: Severity | 'NONE';
+  /** Pairs at or above this severity after stages 1–3 go to routing simulation. Default MEDIUM. */
+  routingThreshold?: Severity;
+  /** Routing trials per probe (majority vote). Default 3. */
+  trials?: number;
+  /** Probes generated per tool for routing. Default 6. */
+  probesPerTool?: number;
+  /** Neighbours per tool taken from the embedding index. Default 8. */
+  semanticNeighbours?: number;
+  /** Minimum cosine for a description neighbour to become a candidate pair. Default 0.45 (ADR 0005). */
+  candidateMinCosine?: number;
+  /**
+   * Attach verified rule-based recommendations to conflicts at or above this severity. Default MEDIUM:
+   * LOW conflicts are reported but rarely worth a patch, and verifying patches costs a pair re-run each.
+   */
+  recommendFrom?: Severity | 'NONE';
+  onProgress?: (progress: AnalyzeProgress) => void;
+}
+
+export const DEFAULT_TRIALS = 3;
+export const DEFAULT_PROBES_PER_TOOL = 6;
+export const DEFAULT_SEMANTIC_NEIGHBOURS = 8;
+export const DEFAULT_CANDIDATE_MIN_COSINE = 0.45;
+export const DEFAULT_ROUTING_THRESHOLD = 'MEDIUM' as const;

@@ -1,0 +1,32 @@
+import { analyze } from './analyze';
+import { email, jiraCreateTask, salesforceCreateTask, weather } from './analysis.fixtures';
+
+describe('analyze: the same tool name on two servers', () => {
+  it('reports a CRITICAL conflict, blocks, and skips the expensive stages for that pair', async () => {
+    const report = await analyze({ registry: [jiraCreateTask, salesforceCreateTask, weather, email] });
+
+    const conflict = report.conflicts.find((c) => c.a.tool === 'createTask' || c.b.tool === 'createTask');
+    expect(conflict).toBeDefined();
+    expect(conflict?.severity).toBe('CRITICAL');
+    expect(conflict?.findings.map((f) => f.type)).toContain('exact-name-collision');
+    expect(conflict?.findings.some((f) => f.stage === 'semantic' || f.stage === 'routing')).toBe(false);
+    expect(report.summary.blocked).toBe(true);
+    expect(report.summary.bySeverity.CRITICAL).toBe(1);
+  });
+
+  it('recommends a verified server-prefixed rename that lowers the pair score', async () => {
+    const report = await analyze({ registry: [jiraCreateTask, salesforceCreateTask] });
+    const [conflict] = report.conflicts;
+    const rename = conflict.recommendations.find((r) => r.kind === 'rename');
+    expect(rename).toBeDefined();
+    expect(rename?.patch.after.name).toMatch(/^(jira_create_task|salesforceCreateTask)$/);
+    expect(rename?.verification.scoreAfter).toBeLessThan(rename?.verification.scoreBefore ?? 0);
+    for (const r of conflict.recommendations) expect(r.verification.scoreAfter).toBeLessThan(conflict.score);
+  });
+
+  it('does not block when the policy threshold is above the finding', async () => {
+    const report = await analyze({ registry: [weather, email] }, { failOn: 'LOW' });
+    expect(report.conflicts).toEqual([]);
+    expect(report.summary.blocked).toBe(false);
+  });
+});

@@ -1,0 +1,156 @@
+import { scanTool } from '../scan';
+import { LocalEmbedder } from '../semantic';
+import { LocalRouter } from '../routing';
+import { STAGES, type Conflict, type Finding, type StageName, type ToolFinding } from '../model/finding';
+import { isAtLeast, SEVERITIES, type Severity } from '../model/severity';
+import type { Tool } from '../model/tool';
+import { DEFAULT_CANDIDATE_MIN_COSINE, DEFAULT_SEMANTIC_NEIGHBOURS, type AnalyzeOptions } from './analyze-options';
+import type { AnalysisReport, StageTiming } from './analysis-report';
+import { buildConflict } from './conflict-builder';
+import { evaluatePair } from './pair-evaluator';
+import { attachRecommendations } from './recommendation-step';
+import { mergeRegistry } from './registry-merge';
+import { runRoutingStep } from './routing-step';
+import { ToolIndex, type IndexedTool, type NeighbourOptions } from './tool-index';
+
+export interface AnalyzeInput {
+  /** The registry as it stands. */
+  registry: readonly Tool[];
+  /** When given, only these tools are checked (against the registry and each other): the CI case. */
+  candidates?: readonly Tool[];
+}
+
+/** A pair that stages 1–3 flagged, with what they found. */
+export interface FlaggedPair {
+  a: IndexedTool;
+  b: IndexedTool;
+  findings: Finding[];
+  shortCircuited: boolean;
+}
+
+const PROGRESS_EVERY = 256;
+
+/**
+ * Runs the conflict pipeline: index the registry, evaluate candidate pairs through stages 1–3
+ * (cheapest first, short-circuiting), simulate routing on flagged pairs, merge findings into
+ * conflicts, and attach verified recommendations.
+ */
+export async function analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): Promise<AnalysisReport> {
+  const started = performance.now();
+  const stages = new Set<StageName>(options.stages ?? STAGES);
+  const failOn = options.failOn ?? 'HIGH';
+  const needsVectors = stages.has('semantic') || stages.has('routing');
+  const embedder = needsVectors ? (options.embedder ?? new LocalEmbedder()) : undefined;
+  const timings: StageTiming[] = [];
+  const progress = options.onProgress ?? (() => undefined);
+
+  const all = mergeRegistry(input.registry, input.candidates ?? []);
+  let t = performance.now();
+  const index = new ToolIndex(embedder);
+  progress({ phase: 'index', done: 0, total: all.length });
+  await index.upsert(all);
+  progress({ phase: 'index', done: all.length, total: all.length });
+  timings.push({ stage: 'index', ms: elapsed(t), items: all.length });
+
+  const subjectKeys = input.candidates ? input.candidates.map((c) => c.key) : all.map((c) => c.key);
+  const subjects = subjectKeys.map((key) => index.get(key)).filter((s): s is IndexedTool => s !== undefined);
+  const toolFindings: ToolFinding[] = subjects.flatMap((s) => scanTool(s.tool));
+
+  t = performance.now();
+  const neighbourOptions = {
+    semanticNeighbours: stages.has('semantic') ? (options.semanticNeighbours ?? DEFAULT_SEMANTIC_NEIGHBOURS) : 0,
+    minCosine: options.candidateMinCosine ?? DEFAULT_CANDIDATE_MIN_COSINE,
+  };
+  const flagged = findFlaggedPairs(index, subjects, stages, neighbourOptions, progress);
+  // Stages 1–3 run interleaved per pair (that is what lets a cheap stage short-circuit the others),
+  // so they are timed together.
+  timings.push({ stage: 'pairs', ms: elapsed(t), items: flagged.evaluated });
+
+  const router = options.router ?? new LocalRouter();
+  t = performance.now();
+  const routing = stages.has('routing')
+    ? await runRoutingStep(flagged.pairs, index, input.candidates ? subjects : [], { ...options, router, progress })
+    : { evaluated: 0, shift: [] as ToolFinding[] };
+  timings.push({ stage: 'routing', ms: elapsed(t), items: routing.evaluated, ...skippedUnless(stages, 'routing', routing.evaluated === 0 ? 'no pair reached the routing threshold' : undefined) });
+  toolFindings.push(...routing.shift);
+
+  const conflicts: Conflict[] = flagged.pairs
+    .filter((p) => p.findings.length > 0)
+    .map((p) => buildConflict(p.a.tool, p.b.tool, p.findings));
+
+  t = performance.now();
+  // In a candidate check, only the candidates can still change: registry tools are already live.
+  const candidateKeys = new Set(input.candidates?.map((c) => c.key));
+  const patchable = input.candidates ? (tool: Tool) => candidateKeys.has(tool.key) : undefined;
+  const recommended = await attachRecommendations(conflicts, flagged.pairs, index, { ...options, router, stageSet: stages, progress, patchable });
+  timings.push({ stage: 'recommendations', ms: elapsed(t), items: recommended });
+
+  conflicts.sort(compareConflicts);
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const c of conflicts) bySeverity[c.severity]++;
+  const blocked =
+    failOn !== 'NONE' &&
+    (conflicts.some((c) => isAtLeast(c.severity, failOn)) || toolFindings.some((f) => isAtLeast(f.severity, failOn)));
+
+  return {
+    summary: {
+      tools: all.length,
+      checked: subjects.length,
+      conflicts: conflicts.length,
+      bySeverity,
+      toolFindings: toolFindings.length,
+      blocked,
+      failOn,
+      durationMs: Math.round(elapsed(started)),
+      stages: timings,
+    },
+    conflicts,
+    toolFindings,
+  };
+}
+
+function findFlaggedPairs(
+  index: ToolIndex,
+  subjects: readonly IndexedTool[],
+  stages: ReadonlySet<StageName>,
+  neighbourOptions: NeighbourOptions,
+  progress: NonNullable<AnalyzeOptions['onProgress']>,
+): { pairs: FlaggedPair[]; evaluated: number } {
+  const seen = new Set<string>();
+  const pairs: FlaggedPair[] = [];
+  let evaluated = 0;
+  subjects.forEach((subject, i) => {
+    for (const key of index.neighbours(subject, neighbourOptions)) {
+      const other = index.get(key);
+      if (!other) continue;
+      const id = subject.tool.key < key ? `${subject.tool.key}|${key}` : `${key}|${subject.tool.key}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      evaluated++;
+      // Evaluated in key order, so evidence ("a", "b") does not depend on which side found the pair.
+      const [a, b] = subject.tool.key < key ? [subject, other] : [other, subject];
+      const evaluation = evaluatePair(a, b, stages);
+      if (evaluation.findings.length > 0) {
+        pairs.push({ a, b, findings: evaluation.findings, shortCircuited: evaluation.shortCircuited });
+      }
+    }
+    if ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === subjects.length) progress({ phase: 'pairs', done: i + 1, total: subjects.length });
+  });
+  return { pairs, evaluated };
+}
+
+function skippedUnless(stages: ReadonlySet<StageName>, stage: StageName, reason?: string): { skipped?: string } {
+  if (!stages.has(stage)) return { skipped: 'not selected' };
+  return reason ? { skipped: reason } : {};
+}
+
+function compareConflicts(x: Conflict, y: Conflict): number {
+  const bySeverity = SEVERITIES.indexOf(x.severity) - SEVERITIES.indexOf(y.severity);
+  if (bySeverity !== 0) return bySeverity;
+  if (y.score !== x.score) return y.score - x.score;
+  return x.key < y.key ? -1 : x.key > y.key ? 1 : 0;
+}
+
+function elapsed(since: number): number {
+  return Math.round((performance.now() - since) * 10) / 10;
+}

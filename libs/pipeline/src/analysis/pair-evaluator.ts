@@ -1,0 +1,47 @@
+import { lexicalFindings } from '../lexical';
+import { schemaFindings } from '../schema';
+import { semanticFindings } from '../semantic';
+import type { Finding, StageName } from '../model/finding';
+import type { IndexedTool } from './tool-index';
+
+export interface PairEvaluation {
+  findings: Finding[];
+  /** True when stage 1 alone was decisive (CRITICAL): stages 3–4 were skipped for this pair. */
+  shortCircuited: boolean;
+  cosine?: number;
+}
+
+export function cosine(a: Float32Array, b: Float32Array): number {
+  let dot = 0;
+  for (let i = 0; i < a.length; i++) dot += a[i] * b[i];
+  return dot;
+}
+
+/** Jaccard similarity of the two tools' canonical name tokens: a cheap intent signal. */
+export function tokenJaccard(a: IndexedTool, b: IndexedTool): number {
+  const setA = new Set(a.name.tokens);
+  const setB = new Set(b.name.tokens);
+  let shared = 0;
+  for (const t of setA) if (setB.has(t)) shared++;
+  const union = setA.size + setB.size - shared;
+  return union === 0 ? 0 : shared / union;
+}
+
+/**
+ * Stages 1–3 on one pair, cheapest first. A pair that is already CRITICAL after the lexical stage
+ * skips the semantic stage (and later the routing stage): nothing they find could raise it.
+ */
+export function evaluatePair(a: IndexedTool, b: IndexedTool, stages: ReadonlySet<StageName>): PairEvaluation {
+  const findings: Finding[] = [];
+  if (stages.has('lexical')) findings.push(...lexicalFindings(a, b));
+  const shortCircuited = findings.some((f) => f.severity === 'CRITICAL');
+  const cos = a.vector && b.vector ? cosine(a.vector, b.vector) : undefined;
+  if (stages.has('schema')) {
+    const intentSimilarity = Math.max(tokenJaccard(a, b), cos ?? 0);
+    findings.push(...schemaFindings(a, b, { intentSimilarity }));
+  }
+  if (stages.has('semantic') && !shortCircuited && cos !== undefined) {
+    findings.push(...semanticFindings(a.tool, b.tool, cos));
+  }
+  return { findings, shortCircuited, cosine: cos };
+}

@@ -1,0 +1,9 @@
+import type { RecommendationKind } from '../model/finding';
+import type { ToolDefinition } from '../model/tool';
+
+/** An unverified patch: the fields of one tool's definition to replace. */
+export interface RecommendationDraft {
+  kind: RecommendationKind;
+  rationale: string;
+  after: Partial<ToolDefinition>;
+}
