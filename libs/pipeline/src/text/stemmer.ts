@@ -30,7 +30,21 @@ const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries({
   bus: 'bus',
 }));
 
+// Tool vocabularies are small and repetitive: memoising makes stemming a map lookup for almost every word.
+// Bounded so a stream of unique words (hashes, ids) cannot grow it without limit.
+const CACHE = new Map<string, string>();
+const CACHE_LIMIT = 50_000;
+
 export function stem(word: string): string {
+  const cached = CACHE.get(word);
+  if (cached !== undefined) return cached;
+  const result = stemUncached(word);
+  if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
+  CACHE.set(word, result);
+  return result;
+}
+
+function stemUncached(word: string): string {
   const w = word.toLowerCase();
   if (w.length <= 3) return w;
   const irregular = IRREGULAR.get(w);

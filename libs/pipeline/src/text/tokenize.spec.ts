@@ -49,3 +49,11 @@ describe('stem on Object.prototype names', () => {
     expect(typeof stem(word)).toBe('string');
   });
 });
+
+describe('splitIdentifier beyond ASCII', () => {
+  it('keeps non-Latin words whole and splits them from Latin ones', () => {
+    expect(splitIdentifier('获取天气 forecast')).toEqual(['获取天气', 'forecast']);
+    expect(splitIdentifier('créerTâche')).toEqual(['créer', 'tâche']);
+    expect(splitIdentifier('ｃｒｅａｔｅ_task')).toEqual(['create', 'task']);
+  });
+});
