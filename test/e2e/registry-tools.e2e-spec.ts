@@ -159,6 +159,12 @@ describe('registry API: environments, servers, tools (real API, Postgres, Redis)
         'PATCH /v1/conflicts/{id}',
       ]),
     );
-    expect(doc.paths['/v1/environments/{env}/tools']?.['post']).toMatchObject({ requestBody: { content: { 'application/json': { schema: { required: expect.arrayContaining(['server', 'name']) } } } } });
+    expect(doc.paths['/v1/environments/{env}/tools']?.['post']).toMatchObject({
+      requestBody: { content: { 'application/json': { schema: { required: expect.arrayContaining(['server', 'name']) } } } },
+      responses: { '200': expect.any(Object), '201': { content: { 'application/json': { schema: { properties: { outcome: { enum: ['created', 'updated', 'unchanged'] } } } } } } },
+    });
+    const patch = doc.paths['/v1/conflicts/{id}']?.['patch'] as { responses: Record<string, { content?: Record<string, { schema: { properties: object } }> }> };
+    expect(Object.keys(patch.responses).sort()).toEqual(['200', '400', '404', '422']);
+    expect(Object.keys(patch.responses['200']?.content?.['application/json']?.schema.properties ?? {})).toEqual(expect.arrayContaining(['findings', 'recommendations', 'status']));
   });
 });

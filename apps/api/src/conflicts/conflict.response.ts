@@ -1,44 +1,53 @@
 import type { ConflictDetail, ConflictRecord, RecommendationRecord, ToolRef } from '@toolgate/db';
+import { z } from 'zod';
+import { SEVERITY_VALUES, STAGE_VALUES } from '../environments/environment.request';
+import { CONFLICT_STATUS_VALUES } from './conflict.request';
 
-export interface ConflictToolResponse {
-  id: string;
-  server: string;
-  name: string;
-}
+const ConflictToolSchema = z.object({ id: z.uuid(), server: z.string(), name: z.string() });
 
-export interface ConflictResponse {
-  id: string;
-  environmentId: string;
-  toolA: ConflictToolResponse;
-  toolB: ConflictToolResponse;
-  severity: string;
-  score: number;
-  status: string;
-  suppressionReason: string | null;
-  /** Finding[] as the pipeline produced them: stage, type, score, severity, evidence. */
-  findings: unknown[];
-  firstSeenRunId: string | null;
-  lastSeenRunId: string | null;
-  resolvedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A pipeline Finding as stored (libs/pipeline/src/model/finding.ts); `evidence` is stage-specific JSON. */
+const FindingSchema = z.object({
+  stage: z.enum(STAGE_VALUES),
+  type: z.string(),
+  score: z.number(),
+  severity: z.enum(SEVERITY_VALUES),
+  evidence: z.record(z.string(), z.unknown()),
+});
 
-export interface RecommendationResponse {
-  id: string;
-  kind: string;
-  targetToolId: string;
-  patch: unknown;
-  rationale: string;
-  source: string;
-  verification: { scoreBefore: number; scoreAfter: number };
-}
+export const ConflictResponseSchema = z.object({
+  id: z.uuid(),
+  environmentId: z.uuid(),
+  toolA: ConflictToolSchema,
+  toolB: ConflictToolSchema,
+  severity: z.enum(SEVERITY_VALUES),
+  score: z.number(),
+  status: z.enum(CONFLICT_STATUS_VALUES),
+  suppressionReason: z.string().nullable(),
+  findings: z.array(FindingSchema),
+  firstSeenRunId: z.uuid().nullable(),
+  lastSeenRunId: z.uuid().nullable(),
+  resolvedAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type ConflictResponse = z.infer<typeof ConflictResponseSchema>;
 
-export interface ConflictDetailResponse extends ConflictResponse {
-  recommendations: RecommendationResponse[];
-}
+const RecommendationResponseSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(['rename', 'description', 'schema', 'scope']),
+  targetToolId: z.uuid(),
+  /** `{ before, after }`: partial tool definitions. */
+  patch: z.object({ before: z.record(z.string(), z.unknown()), after: z.record(z.string(), z.unknown()) }),
+  rationale: z.string(),
+  source: z.enum(['rules', 'llm']),
+  verification: z.object({ scoreBefore: z.number(), scoreAfter: z.number() }),
+});
+type RecommendationResponse = z.infer<typeof RecommendationResponseSchema>;
 
-function toToolResponse(ref: ToolRef): ConflictToolResponse {
+export const ConflictDetailResponseSchema = ConflictResponseSchema.extend({ recommendations: z.array(RecommendationResponseSchema) });
+export type ConflictDetailResponse = z.infer<typeof ConflictDetailResponseSchema>;
+
+function toToolResponse(ref: ToolRef): z.infer<typeof ConflictToolSchema> {
   return { id: ref.id, server: ref.serverName, name: ref.name };
 }
 
@@ -52,7 +61,8 @@ export function toConflictResponse(conflict: ConflictRecord): ConflictResponse {
     score: conflict.score,
     status: conflict.status,
     suppressionReason: conflict.suppressionReason,
-    findings: conflict.findings,
+    // Written by the registration from the pipeline's Finding[]: the shape above.
+    findings: conflict.findings as ConflictResponse['findings'],
     firstSeenRunId: conflict.firstSeenRunId,
     lastSeenRunId: conflict.lastSeenRunId,
     resolvedAt: conflict.resolvedAt?.toISOString() ?? null,
@@ -64,11 +74,11 @@ export function toConflictResponse(conflict: ConflictRecord): ConflictResponse {
 function toRecommendationResponse(r: RecommendationRecord): RecommendationResponse {
   return {
     id: r.id,
-    kind: r.kind.toLowerCase(),
+    kind: r.kind.toLowerCase() as RecommendationResponse['kind'],
     targetToolId: r.targetToolId,
-    patch: r.patch,
+    patch: r.patch as RecommendationResponse['patch'],
     rationale: r.rationale,
-    source: r.source.toLowerCase(),
+    source: r.source.toLowerCase() as RecommendationResponse['source'],
     verification: { scoreBefore: r.scoreBefore, scoreAfter: r.scoreAfter },
   };
 }

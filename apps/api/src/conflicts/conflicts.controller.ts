@@ -1,13 +1,14 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query, UseGuards } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Page } from '@toolgate/db';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { DefaultOrganisationGuard } from '../registry/default-organisation.guard';
 import { Ctx, type RequestContext } from '../registry/request-context';
-import { ApiZodBody, ApiZodQuery } from '../registry/zod-openapi';
+import { ApiZodBody, ApiZodQuery, ApiZodResponse, pageSchema } from '../registry/zod-openapi';
 import { type ConflictListQuery, ConflictListQuerySchema, type UpdateConflictRequest, UpdateConflictRequestSchema } from './conflict.request';
-import type { ConflictDetailResponse, ConflictResponse } from './conflict.response';
-import { ConflictsService, type RegistryHealthResponse } from './conflicts.service';
+import { type ConflictDetailResponse, ConflictDetailResponseSchema, type ConflictResponse, ConflictResponseSchema } from './conflict.response';
+import { ConflictsService } from './conflicts.service';
+import { type RegistryHealthResponse, RegistryHealthResponseSchema } from './registry-health.response';
 
 @ApiTags('conflicts')
 @UseGuards(DefaultOrganisationGuard)
@@ -18,7 +19,7 @@ export class ConflictsController {
   @Get('environments/:env/conflicts')
   @ApiOperation({ summary: "List an environment's conflicts (filters: severity, status, tool), cursor pagination." })
   @ApiZodQuery(ConflictListQuerySchema)
-  @ApiOkResponse({ description: '`{ items, nextCursor }`' })
+  @ApiZodResponse(pageSchema(ConflictResponseSchema), 'A page of conflicts, oldest first.')
   @ApiNotFoundResponse({ description: '`ENVIRONMENT.NOT_FOUND`' })
   list(@Ctx() ctx: RequestContext, @Param('env') env: string, @Query(new ZodValidationPipe(ConflictListQuerySchema)) query: ConflictListQuery): Promise<Page<ConflictResponse>> {
     return this.conflicts.list(ctx, env, query);
@@ -26,7 +27,7 @@ export class ConflictsController {
 
   @Get('environments/:env/health')
   @ApiOperation({ summary: 'Registry health: a 0–100 score and tool/conflict counts (formula in docs/api.md).' })
-  @ApiOkResponse({ description: '`{ score, tools, conflicts }`' })
+  @ApiZodResponse(RegistryHealthResponseSchema, 'Score and counts.')
   @ApiNotFoundResponse({ description: '`ENVIRONMENT.NOT_FOUND`' })
   health(@Ctx() ctx: RequestContext, @Param('env') env: string): Promise<RegistryHealthResponse> {
     return this.conflicts.health(ctx, env);
@@ -34,7 +35,7 @@ export class ConflictsController {
 
   @Get('conflicts/:id')
   @ApiOperation({ summary: 'Get a conflict with its findings (evidence included) and recommendations.' })
-  @ApiOkResponse({ description: 'The conflict.' })
+  @ApiZodResponse(ConflictDetailResponseSchema, 'The conflict with findings and recommendations.')
   @ApiNotFoundResponse({ description: '`CONFLICT.NOT_FOUND`' })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<ConflictDetailResponse> {
     return this.conflicts.get(ctx, id);
@@ -43,8 +44,9 @@ export class ConflictsController {
   @Patch('conflicts/:id')
   @ApiOperation({ summary: 'Change a conflict status: OPEN → ACKNOWLEDGED → RESOLVED, or → SUPPRESSED (with `reason`).' })
   @ApiZodBody(UpdateConflictRequestSchema)
-  @ApiOkResponse({ description: 'The updated conflict.' })
+  @ApiZodResponse(ConflictDetailResponseSchema, 'The updated conflict.')
   @ApiNotFoundResponse({ description: '`CONFLICT.NOT_FOUND`' })
+  @ApiBadRequestResponse({ description: '`VALIDATION.FAILED` (e.g. SUPPRESSED without `reason`)' })
   @ApiUnprocessableEntityResponse({ description: '`CONFLICT.INVALID_TRANSITION`' })
   update(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body(new ZodValidationPipe(UpdateConflictRequestSchema)) body: UpdateConflictRequest): Promise<ConflictDetailResponse> {
     return this.conflicts.update(ctx, id, body);

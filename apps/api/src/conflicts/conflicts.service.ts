@@ -7,13 +7,7 @@ import { allowedTransitions, canTransition } from './conflict-transitions';
 import type { ConflictListQuery, UpdateConflictRequest } from './conflict.request';
 import { type ConflictDetailResponse, type ConflictResponse, toConflictDetailResponse, toConflictResponse } from './conflict.response';
 import { healthScore } from './registry-health';
-
-export interface RegistryHealthResponse {
-  /** 0–100; formula in docs/api.md#registry-health. */
-  score: number;
-  tools: { registry: number; byStatus: Record<string, number> };
-  conflicts: { unresolved: number; unresolvedBySeverity: Record<string, number>; byStatus: Record<string, number> };
-}
+import type { RegistryHealthResponse } from './registry-health.response';
 
 @Injectable()
 export class ConflictsService {

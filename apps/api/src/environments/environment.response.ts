@@ -1,13 +1,20 @@
 import type { EnvironmentRecord, StageLevel } from '@toolgate/db';
 import type { StageName } from '@toolgate/pipeline';
+import { z } from 'zod';
+import { SEVERITY_VALUES, STAGE_VALUES } from './environment.request';
 
-export interface EnvironmentResponse {
-  id: string;
-  name: string;
-  policy: { blockingSeverity: string; stagesOnRegistration: StageName[]; approvalTtlHours: number };
-  createdAt: string;
-  updatedAt: string;
-}
+export const EnvironmentResponseSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  policy: z.object({
+    blockingSeverity: z.enum(SEVERITY_VALUES),
+    stagesOnRegistration: z.array(z.enum(STAGE_VALUES)),
+    approvalTtlHours: z.number(),
+  }),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type EnvironmentResponse = z.infer<typeof EnvironmentResponseSchema>;
 
 export function toStageName(stage: StageLevel): StageName {
   return stage.toLowerCase() as StageName;

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '@toolgate/db';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { DefaultOrganisationGuard } from '../registry/default-organisation.guard';
 import { type PageQuery, PageQuerySchema } from '../registry/page.request';
 import { Ctx, type RequestContext } from '../registry/request-context';
-import { ApiZodBody, ApiZodQuery } from '../registry/zod-openapi';
+import { ApiZodBody, ApiZodQuery, ApiZodResponse, pageSchema } from '../registry/zod-openapi';
 import { type CreateEnvironmentRequest, CreateEnvironmentRequestSchema } from './environment.request';
-import type { EnvironmentResponse } from './environment.response';
+import { type EnvironmentResponse, EnvironmentResponseSchema } from './environment.response';
 import { EnvironmentsService } from './environments.service';
 
 @ApiTags('environments')
@@ -19,7 +19,8 @@ export class EnvironmentsController {
   @Post()
   @ApiOperation({ summary: 'Create an environment (a registry with its own policy).' })
   @ApiZodBody(CreateEnvironmentRequestSchema)
-  @ApiCreatedResponse({ description: 'The environment with its policy.' })
+  @ApiZodResponse(EnvironmentResponseSchema, 'The environment with its policy.', 201)
+  @ApiBadRequestResponse({ description: '`VALIDATION.FAILED`' })
   @ApiConflictResponse({ description: '`ENVIRONMENT.ALREADY_EXISTS`' })
   create(@Ctx() ctx: RequestContext, @Body(new ZodValidationPipe(CreateEnvironmentRequestSchema)) body: CreateEnvironmentRequest): Promise<EnvironmentResponse> {
     return this.environments.create(ctx, body);
@@ -28,14 +29,14 @@ export class EnvironmentsController {
   @Get()
   @ApiOperation({ summary: "List the organisation's environments (cursor pagination)." })
   @ApiZodQuery(PageQuerySchema)
-  @ApiOkResponse({ description: '`{ items, nextCursor }`' })
+  @ApiZodResponse(pageSchema(EnvironmentResponseSchema), 'A page of environments, oldest first.')
   list(@Ctx() ctx: RequestContext, @Query(new ZodValidationPipe(PageQuerySchema)) page: PageQuery): Promise<Page<EnvironmentResponse>> {
     return this.environments.list(ctx, page);
   }
 
   @Get(':env')
   @ApiOperation({ summary: 'Get an environment by id or name.' })
-  @ApiOkResponse({ description: 'The environment with its policy.' })
+  @ApiZodResponse(EnvironmentResponseSchema, 'The environment with its policy.')
   @ApiNotFoundResponse({ description: '`ENVIRONMENT.NOT_FOUND`' })
   get(@Ctx() ctx: RequestContext, @Param('env') env: string): Promise<EnvironmentResponse> {
     return this.environments.get(ctx, env);

@@ -1,16 +1,19 @@
 import type { ServerRecord } from '@toolgate/db';
+import { z } from 'zod';
+import { TRANSPORT_VALUES } from './server.request';
 
-export interface ServerResponse {
-  id: string;
-  environmentId: string;
-  name: string;
-  transport: string;
-  connection: Record<string, unknown>;
-  syncIntervalSeconds: number | null;
-  enabled: boolean;
-  createdAt: string;
-}
+export const ServerResponseSchema = z.object({
+  id: z.uuid(),
+  environmentId: z.uuid(),
+  name: z.string(),
+  transport: z.enum(TRANSPORT_VALUES),
+  connection: z.record(z.string(), z.unknown()),
+  syncIntervalSeconds: z.number().int().nullable(),
+  enabled: z.boolean(),
+  createdAt: z.iso.datetime(),
+});
+export type ServerResponse = z.infer<typeof ServerResponseSchema>;
 
 export function toServerResponse(server: ServerRecord): ServerResponse {
-  return { ...server, transport: server.transport.toLowerCase(), createdAt: server.createdAt.toISOString() };
+  return { ...server, transport: server.transport.toLowerCase() as ServerResponse['transport'], createdAt: server.createdAt.toISOString() };
 }

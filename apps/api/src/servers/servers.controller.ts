@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '@toolgate/db';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { DefaultOrganisationGuard } from '../registry/default-organisation.guard';
 import { type PageQuery, PageQuerySchema } from '../registry/page.request';
 import { Ctx, type RequestContext } from '../registry/request-context';
-import { ApiZodBody, ApiZodQuery } from '../registry/zod-openapi';
+import { ApiZodBody, ApiZodQuery, ApiZodResponse, pageSchema } from '../registry/zod-openapi';
 import { type CreateServerRequest, CreateServerRequestSchema } from './server.request';
-import type { ServerResponse } from './server.response';
+import { type ServerResponse, ServerResponseSchema } from './server.response';
 import { ServersService } from './servers.service';
 
 @ApiTags('servers')
@@ -19,7 +19,7 @@ export class ServersController {
   @Post()
   @ApiOperation({ summary: 'Register an MCP server (a namespace of tools) in an environment.' })
   @ApiZodBody(CreateServerRequestSchema)
-  @ApiCreatedResponse({ description: 'The server.' })
+  @ApiZodResponse(ServerResponseSchema, 'The server.', 201)
   @ApiNotFoundResponse({ description: '`ENVIRONMENT.NOT_FOUND`' })
   @ApiConflictResponse({ description: '`SERVER.ALREADY_EXISTS`' })
   create(@Ctx() ctx: RequestContext, @Param('env') env: string, @Body(new ZodValidationPipe(CreateServerRequestSchema)) body: CreateServerRequest): Promise<ServerResponse> {
@@ -29,7 +29,7 @@ export class ServersController {
   @Get()
   @ApiOperation({ summary: "List an environment's servers (cursor pagination)." })
   @ApiZodQuery(PageQuerySchema)
-  @ApiOkResponse({ description: '`{ items, nextCursor }`' })
+  @ApiZodResponse(pageSchema(ServerResponseSchema), 'A page of servers, oldest first.')
   @ApiNotFoundResponse({ description: '`ENVIRONMENT.NOT_FOUND`' })
   list(@Ctx() ctx: RequestContext, @Param('env') env: string, @Query(new ZodValidationPipe(PageQuerySchema)) page: PageQuery): Promise<Page<ServerResponse>> {
     return this.servers.list(ctx, env, page);

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '@toolgate/db';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { DefaultOrganisationGuard } from '../registry/default-organisation.guard';
 import { Ctx, type RequestContext } from '../registry/request-context';
-import { ApiZodBody, ApiZodQuery, openApiSchema } from '../registry/zod-openapi';
+import { ApiZodBody, ApiZodQuery, ApiZodResponse, openApiSchema, pageSchema } from '../registry/zod-openapi';
 import { type CheckResponse, ToolCheckService } from './tool-check.service';
 import { ToolRegistrationService } from './tool-registration.service';
 import {
@@ -17,7 +17,15 @@ import {
   type ToolListQuery,
   ToolListQuerySchema,
 } from './tool.request';
-import type { BulkRegistrationResponse, RegistrationResponse, ToolResponse } from './tool.response';
+import {
+  type BulkRegistrationResponse,
+  BulkRegistrationResponseSchema,
+  CheckResponseSchema,
+  type RegistrationResponse,
+  RegistrationResponseSchema,
+  type ToolResponse,
+  ToolResponseSchema,
+} from './tool.response';
 import { ToolsService } from './tools.service';
 
 /** The slice of Express' response used to pick 201 or 200. */
@@ -38,8 +46,9 @@ export class EnvironmentToolsController {
   @Post('tools')
   @ApiOperation({ summary: 'Register a tool definition: 201 with a new version, 200 when identical to the current one.' })
   @ApiZodBody(RegisterToolRequestSchema)
-  @ApiCreatedResponse({ description: 'A new version was stored and analysed: `{ tool, version, outcome, conflicts, toolFindings }`.' })
-  @ApiOkResponse({ description: 'Nothing new was stored (identical definition, or a return to an earlier version).' })
+  @ApiZodResponse(RegistrationResponseSchema, 'A new version was stored and analysed.', 201)
+  @ApiZodResponse(RegistrationResponseSchema, 'Nothing new was stored (identical definition, or a return to an earlier version).')
+  @ApiBadRequestResponse({ description: '`VALIDATION.FAILED`, naming the field' })
   @ApiNotFoundResponse({ description: '`ENVIRONMENT.NOT_FOUND`, `SERVER.NOT_FOUND`' })
   async register(
     @Ctx() ctx: RequestContext,
@@ -57,8 +66,8 @@ export class EnvironmentToolsController {
   @Post(['tools\\:bulk', 'tools/bulk'])
   @ApiOperation({ summary: "Register a server's tools in one request (a `tools/list` result); all-or-nothing validation." })
   @ApiZodBody(BulkRegisterRequestSchema)
-  @ApiCreatedResponse({ description: 'At least one new version: `{ items: [{ tool, version, outcome }], conflicts, toolFindings }`.' })
-  @ApiOkResponse({ description: 'Every definition was identical to the stored one.' })
+  @ApiZodResponse(BulkRegistrationResponseSchema, 'At least one new version was stored.', 201)
+  @ApiZodResponse(BulkRegistrationResponseSchema, 'Every definition was identical to the stored one (or an earlier version).')
   async registerBulk(
     @Ctx() ctx: RequestContext,
     @Param('env') env: string,
@@ -75,7 +84,8 @@ export class EnvironmentToolsController {
   @ApiOperation({ summary: 'Dry run: analyse proposed tools against the registry; stores nothing. Same JSON as `toolgate check --format json`.' })
   @ApiZodQuery(CheckQuerySchema)
   @ApiBody({ schema: openApiSchema(BulkRegisterRequestSchema), description: 'Any document `toolgate check` reads: `{ server, tools }`, a `tools/list` result, an array of tools or one tool.' })
-  @ApiOkResponse({ description: '`{ summary, conflicts, toolFindings, inputErrors }`' })
+  @ApiZodResponse(CheckResponseSchema, 'The pipeline report; nothing was stored.')
+  @ApiBadRequestResponse({ description: '`VALIDATION.FAILED`: the document is not a valid tool document' })
   check(@Ctx() ctx: RequestContext, @Param('env') env: string, @Body() body: unknown, @Query(new ZodValidationPipe(CheckQuerySchema)) query: CheckQuery): Promise<CheckResponse> {
     return this.checker.check(ctx, env, body, query);
   }
@@ -83,7 +93,7 @@ export class EnvironmentToolsController {
   @Get('tools')
   @ApiOperation({ summary: "List an environment's tools (removed ones only with `status=REMOVED`), cursor pagination." })
   @ApiZodQuery(ToolListQuerySchema)
-  @ApiOkResponse({ description: '`{ items, nextCursor }`' })
+  @ApiZodResponse(pageSchema(ToolResponseSchema), 'A page of tools, oldest first.')
   list(@Ctx() ctx: RequestContext, @Param('env') env: string, @Query(new ZodValidationPipe(ToolListQuerySchema)) query: ToolListQuery): Promise<Page<ToolResponse>> {
     return this.tools.list(ctx, env, query);
   }

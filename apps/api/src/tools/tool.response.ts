@@ -1,55 +1,87 @@
 import type { ToolRecord, ToolVersionRecord } from '@toolgate/db';
-import type { ToolFinding } from '@toolgate/pipeline';
-import type { ConflictResponse } from '../conflicts/conflict.response';
+import { z } from 'zod';
+import { ConflictResponseSchema } from '../conflicts/conflict.response';
+import { SEVERITY_VALUES } from '../environments/environment.request';
+import { TOOL_STATUS_VALUES } from './tool.request';
 
-export interface ToolVersionResponse {
-  id: string;
-  version: number;
-  contentHash: string;
-  definition: Record<string, unknown>;
-  createdAt: string;
-}
+export const ToolVersionResponseSchema = z.object({
+  id: z.uuid(),
+  version: z.number().int().min(1),
+  /** SHA-256 hex of the canonical JSON of `definition` (docs/tool-lifecycle.md). */
+  contentHash: z.string().length(64),
+  definition: z.record(z.string(), z.unknown()),
+  createdAt: z.iso.datetime(),
+});
+export type ToolVersionResponse = z.infer<typeof ToolVersionResponseSchema>;
 
-export interface ToolResponse {
-  id: string;
-  environmentId: string;
-  serverId: string;
-  server: string;
-  name: string;
-  status: string;
-  currentVersion: ToolVersionResponse | null;
-  approvedVersionId: string | null;
-  deletedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export const ToolResponseSchema = z.object({
+  id: z.uuid(),
+  environmentId: z.uuid(),
+  serverId: z.uuid(),
+  server: z.string(),
+  name: z.string(),
+  status: z.enum(TOOL_STATUS_VALUES),
+  currentVersion: ToolVersionResponseSchema.nullable(),
+  /** The last version that passed analysis (or approval): what agents are served. */
+  approvedVersionId: z.uuid().nullable(),
+  deletedAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type ToolResponse = z.infer<typeof ToolResponseSchema>;
 
-export interface ToolDetailResponse extends ToolResponse {
-  versions: ToolVersionResponse[];
-}
+export const ToolDetailResponseSchema = ToolResponseSchema.extend({ versions: z.array(ToolVersionResponseSchema) });
+export type ToolDetailResponse = z.infer<typeof ToolDetailResponseSchema>;
 
-/** `created`: a new tool; `updated`: a new or re-activated version of an existing one; `unchanged`: identical definition, nothing written. */
-export type RegistrationOutcome = 'created' | 'updated' | 'unchanged';
+/** A pipeline ToolFinding: a finding about one tool on its own (e.g. hidden instructions). */
+export const ToolFindingSchema = z.object({
+  server: z.string(),
+  tool: z.string(),
+  type: z.string(),
+  severity: z.enum(SEVERITY_VALUES),
+  evidence: z.record(z.string(), z.unknown()),
+});
 
-export interface RegisteredToolResponse {
-  tool: ToolResponse;
-  version: ToolVersionResponse;
-  outcome: RegistrationOutcome;
-}
+export const RegisteredToolResponseSchema = z.object({
+  tool: ToolResponseSchema,
+  version: ToolVersionResponseSchema,
+  /** `created`: a new tool; `updated`: a new or re-activated version; `unchanged`: identical definition, nothing written. */
+  outcome: z.enum(['created', 'updated', 'unchanged']),
+});
+export type RegisteredToolResponse = z.infer<typeof RegisteredToolResponseSchema>;
 
-/** Body of POST /tools: the tool, the version registered, and what the synchronous analysis found. */
-export interface RegistrationResponse extends RegisteredToolResponse {
-  /** Unresolved conflicts of the tool after registration. */
-  conflicts: ConflictResponse[];
-  /** Findings about the tool on its own (e.g. poisoning cues) from this analysis; not stored. */
-  toolFindings: ToolFinding[];
-}
+const AnalysisResultShape = {
+  /** Unresolved conflicts of the registered tools after the registration. */
+  conflicts: z.array(ConflictResponseSchema),
+  /** Findings about the tools on their own from this analysis; not stored. */
+  toolFindings: z.array(ToolFindingSchema),
+};
 
-export interface BulkRegistrationResponse {
-  items: RegisteredToolResponse[];
-  conflicts: ConflictResponse[];
-  toolFindings: ToolFinding[];
-}
+export const RegistrationResponseSchema = RegisteredToolResponseSchema.extend(AnalysisResultShape);
+export type RegistrationResponse = z.infer<typeof RegistrationResponseSchema>;
+
+export const BulkRegistrationResponseSchema = z.object({ items: z.array(RegisteredToolResponseSchema), ...AnalysisResultShape });
+export type BulkRegistrationResponse = z.infer<typeof BulkRegistrationResponseSchema>;
+
+export const RemovedToolResponseSchema = z.object({
+  tool: ToolResponseSchema,
+  /** Conflicts resolved because this tool left the registry. */
+  resolvedConflictIds: z.array(z.uuid()),
+  /** BLOCKED tools on the other side of those conflicts, re-analysed: their new status. */
+  reanalysedTools: z.array(ToolResponseSchema),
+});
+export type RemovedToolResponse = z.infer<typeof RemovedToolResponseSchema>;
+
+/**
+ * For the OpenAPI document only: the dry run answers the pipeline's own report type (CheckResponse in
+ * tool-check.service.ts), whose contract is `toolgate check --format json` (docs/cli.md).
+ */
+export const CheckResponseSchema = z.object({
+  summary: z.looseObject({ tools: z.number(), checked: z.number(), conflicts: z.number(), blocked: z.boolean(), failOn: z.string(), inputErrors: z.number() }),
+  conflicts: z.array(z.looseObject({ key: z.string(), severity: z.enum(SEVERITY_VALUES), score: z.number() })),
+  toolFindings: z.array(ToolFindingSchema),
+  inputErrors: z.array(z.unknown()).max(0),
+});
 
 export function toVersionResponse(version: ToolVersionRecord): ToolVersionResponse {
   return { id: version.id, version: version.version, contentHash: version.contentHash, definition: version.definition, createdAt: version.createdAt.toISOString() };

@@ -1,9 +1,10 @@
 import { Controller, Delete, Get, Param, ParseUUIDPipe, UseGuards } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DefaultOrganisationGuard } from '../registry/default-organisation.guard';
 import { Ctx, type RequestContext } from '../registry/request-context';
-import type { ToolDetailResponse } from './tool.response';
-import { type RemovedToolResponse, ToolsService } from './tools.service';
+import { ApiZodResponse } from '../registry/zod-openapi';
+import { type RemovedToolResponse, RemovedToolResponseSchema, type ToolDetailResponse, ToolDetailResponseSchema } from './tool.response';
+import { ToolsService } from './tools.service';
 
 @ApiTags('tools')
 @UseGuards(DefaultOrganisationGuard)
@@ -13,7 +14,7 @@ export class ToolsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Get a tool with all its versions.' })
-  @ApiOkResponse({ description: 'The tool and `versions` (oldest first).' })
+  @ApiZodResponse(ToolDetailResponseSchema, 'The tool and `versions` (oldest first).')
   @ApiNotFoundResponse({ description: '`TOOL.NOT_FOUND`' })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<ToolDetailResponse> {
     return this.tools.get(ctx, id);
@@ -21,7 +22,7 @@ export class ToolsController {
 
   @Delete(':id')
   @ApiOperation({ summary: 'Remove a tool (soft delete: status REMOVED, history kept); resolves its open conflicts and re-analyses the tools it blocked.' })
-  @ApiOkResponse({ description: '`{ tool, resolvedConflictIds, reanalysedTools }`' })
+  @ApiZodResponse(RemovedToolResponseSchema, 'The removed tool, the conflicts resolved, and the re-analysed tools.')
   @ApiNotFoundResponse({ description: '`TOOL.NOT_FOUND`' })
   remove(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<RemovedToolResponse> {
     return this.tools.remove(ctx, id);

@@ -5,15 +5,7 @@ import { EnvironmentsService } from '../environments/environments.service';
 import type { RequestContext } from '../registry/request-context';
 import { ToolReanalysisService } from './tool-reanalysis.service';
 import type { ToolListQuery } from './tool.request';
-import { type ToolDetailResponse, type ToolResponse, toToolResponse, toVersionResponse } from './tool.response';
-
-export interface RemovedToolResponse {
-  tool: ToolResponse;
-  /** Conflicts that were resolved because this tool left the registry. */
-  resolvedConflictIds: string[];
-  /** BLOCKED tools on the other side of those conflicts, re-analysed: their new status. */
-  reanalysedTools: ToolResponse[];
-}
+import { type RemovedToolResponse, type ToolDetailResponse, type ToolResponse, toToolResponse, toVersionResponse } from './tool.response';
 
 /** Reading and removing tools. Registration lives in ToolRegistrationService. */
 @Injectable()
