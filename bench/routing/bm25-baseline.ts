@@ -1,5 +1,5 @@
 /** The plain baseline: BM25 over name + description of each item's candidates, IDF from those candidates. */
-import { splitIdentifier, textTokens } from '@toolgate/pipeline';
+import { splitIdentifier, textTokens } from '../../libs/pipeline/src/text';
 
 const K1 = 1.2;
 const B = 0.75;

@@ -1,7 +1,8 @@
 /** Reads the public data in ../shared/data (a sibling of the repo root) for benchmarks. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { makeTool, ToolDefinitionSchema, type Tool } from '@toolgate/pipeline';
+// Direct imports, not @toolgate/pipeline: benchmarks should not break while other stages are mid-change.
+import { makeTool, ToolDefinitionSchema, type Tool } from '../../libs/pipeline/src/model';
 
 export const DATA_DIR = path.resolve(__dirname, '../../../shared/data');
 

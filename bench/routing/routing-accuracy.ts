@@ -6,7 +6,7 @@
  *
  * Run: node -r ./bench/routing/register.js bench/routing/routing-accuracy.ts [--tune]
  */
-import type { RouterCandidate } from '@toolgate/pipeline';
+import type { RouterCandidate } from '../../libs/pipeline/src/model';
 import { fnv1a } from '../../libs/pipeline/src/semantic/hash';
 import { LocalRouter, type LocalRouterWeights } from '../../libs/pipeline/src/routing';
 import { bm25Scores } from './bm25-baseline';
