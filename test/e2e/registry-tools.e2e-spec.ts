@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { type Stack, startStack } from './support/stack';
 import { jiraCreateTask, registryClient, type RegistryClient, salesforceCreateTask, toolDef, weatherTools } from './registry.client';
 
@@ -88,6 +90,16 @@ describe('registry API: environments, servers, tools (real API, Postgres, Redis)
     const again = await api.post(`${env}/tools/bulk`, { server: 'weather', tools: weatherTools });
     expect(again.status).toBe(200);
     expect(again.body.items.map((i: { outcome: string }) => i.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+  });
+
+  it('accepts the whole tools/list of a real server in one bulk request (github-mcp-server, ~170 kB)', async () => {
+    const github = JSON.parse(readFileSync(path.resolve(__dirname, '../../../shared/data/registry/github-mcp-server.json'), 'utf8')) as { tools: unknown[] };
+    const large = '/v1/environments/large';
+    expect((await api.post('/v1/environments', { name: 'large' })).status).toBe(201);
+    expect((await api.post(`${large}/servers`, { name: 'github' })).status).toBe(201);
+    const accepted = await api.post(`${large}/tools:bulk`, { server: 'github', tools: github.tools });
+    expect(accepted.status).toBe(201);
+    expect(accepted.body.items).toHaveLength(github.tools.length);
   });
 
   it('lists tools with cursor pagination and filters', async () => {

@@ -7,9 +7,10 @@ import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
 
 async function bootstrap(config: Config): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
   // On SIGTERM/SIGINT: stop accepting connections, run shutdown hooks (Redis, Prisma), exit 0.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   setupOpenApi(app);

@@ -22,6 +22,12 @@ export const EnvSchema = z
 
     HOST: z.string().default('0.0.0.0'),
     PORT: integer(1, 65535).default(3000),
+    // Largest JSON request body. A real server's bulk tools/list (github-mcp-server: 117 tools)
+    // is ~170 kB, far over Express's 100 kB default.
+    HTTP_BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 512kb or 10mb')
+      .default('10mb'),
 
     // Tokens are verified with JWT_SECRET (HS256) or a public key (JWT_PUBLIC_KEY / JWKS_URL).
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

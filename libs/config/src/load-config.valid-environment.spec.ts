@@ -9,6 +9,7 @@ describe('loadConfig with a valid environment', () => {
       NODE_ENV: 'development',
       PORT: 3000,
       HOST: '0.0.0.0',
+      HTTP_BODY_LIMIT: '10mb',
       LOG_LEVEL: 'info',
       REDIS_PREFIX: 'toolgate',
       EMBEDDER: 'local',
