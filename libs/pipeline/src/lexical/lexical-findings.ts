@@ -1,6 +1,8 @@
 import type { Finding } from '../model';
-import { confusableChars } from './confusables';
+import { splitIdentifier, stem } from '../text';
+import { confusableChars, deconfuse } from './confusables';
 import type { LexicalTool } from './lexical-tool';
+import { nameFeatures, type NameFeatures } from './name-features';
 import { nearNameFinding } from './near-name';
 import { tokenOverlapFinding } from './token-overlap';
 
@@ -14,9 +16,36 @@ export function lexicalFindings(a: LexicalTool, b: LexicalTool): Finding[] {
   const out: Finding[] = [];
   const near = nearNameFinding(na, nb);
   if (near) out.push(near);
-  const overlap = tokenOverlapFinding(na, nb);
-  if (overlap) out.push(overlap);
+  const [fa, fb] = [withoutNamespace(a), withoutNamespace(b)];
+  let overlap = tokenOverlapFinding(fa, fb);
+  if (overlap && (fa !== na || fb !== nb) && fa.stems.join(' ') === fb.stems.join(' ')) {
+    // `git_create_branch` (server git) vs `create_branch`: the same name behind a vendor prefix.
+    overlap = { ...overlap, severity: 'HIGH', score: 0.9, evidence: { ...overlap.evidence, kind: 'namespace-prefix' } };
+  }
+  if (overlap && a.tool.server === b.tool.server && overlap.severity === 'HIGH') {
+    // One server offering `list_issues` and `search_issues` did so on purpose and documents the difference
+    // in one place; across servers nobody reconciles them. Same-server synonym overlaps are MEDIUM.
+    out.push({ ...overlap, severity: 'MEDIUM', evidence: { ...overlap.evidence, sameServer: true } });
+  } else if (overlap) out.push(overlap);
   return out;
+}
+
+const UNPREFIXED = new WeakMap<NameFeatures, NameFeatures>();
+
+/**
+ * `github_create_issue` in server `github` is `create_issue` with the vendor's namespace in front: token
+ * overlap compares the names without a leading word that repeats the server's name. Cached per features.
+ */
+function withoutNamespace(t: LexicalTool): NameFeatures {
+  const f = t.name;
+  if (f.stems.length < 2) return f;
+  const cached = UNPREFIXED.get(f);
+  if (cached) return cached;
+  const serverWords = splitIdentifier(t.tool.server).map(stem);
+  const words = splitIdentifier(deconfuse(f.raw));
+  const result = serverWords.includes(f.stems[0]) ? { ...nameFeatures(words.slice(1).join('_')), raw: f.raw } : f;
+  UNPREFIXED.set(f, result);
+  return result;
 }
 
 function collisionFinding(a: LexicalTool, b: LexicalTool): Finding {

@@ -1,13 +1,15 @@
 import { type NameFeatures } from './name-features';
 import { Postings } from './postings';
-import { MAX_PAIR_TOKENS, NEAR_NAME_MIN_LENGTH, PAIR_POSTING_CAP, TOKEN_POSTING_CAP } from './thresholds';
+import { typoDistance } from './typo';
+import { MAX_PAIR_TOKENS, NEAR_NAME_MIN_LENGTH, nearNameMaxDistance, PAIR_POSTING_CAP, TOKEN_POSTING_CAP } from './thresholds';
 
 /**
  * Candidate retrieval for the lexical stage: which tools MAY lexically conflict with a name, without
- * comparing it to every tool. Five postings, all keyed by precomputed {@link NameFeatures}:
+ * comparing it to every tool. Postings keyed by precomputed {@link NameFeatures}:
  * - collision key (exact and homoglyph collisions);
- * - SymSpell-style single-character deletions of the collision key: two keys within one insertion, deletion,
- *   substitution or adjacent transposition share a variant, so near names are found in O(name length) lookups;
+ * - halves of the collision key, filed with the key length (pigeonhole filter for edit distance): two keys
+ *   within one edit (or two edits in the same half) share an aligned half, so near names are found with
+ *   a handful of lookups, then verified with Levenshtein before they are returned;
  * - canonical token multiset (`create_issue` / `add_issue`);
  * - token pairs with at least one significant token, and single significant tokens, both capped
  *   (see thresholds.ts) so generic vocabulary never makes retrieval linear.
@@ -16,7 +18,9 @@ import { MAX_PAIR_TOKENS, NEAR_NAME_MIN_LENGTH, PAIR_POSTING_CAP, TOKEN_POSTING_
 export class LexicalIndex {
   private readonly features = new Map<string, NameFeatures>();
   private readonly exact = new Postings();
-  private readonly deletions = new Postings();
+  private readonly prefixes = new Postings();
+  private readonly suffixes = new Postings();
+  private readonly outers = new Postings();
   private readonly multisets = new Postings();
   private readonly pairs = new Postings();
   private readonly tokens = new Postings();
@@ -25,11 +29,7 @@ export class LexicalIndex {
   add(key: string, features: NameFeatures): void {
     if (this.features.has(key)) this.remove(key);
     this.features.set(key, features);
-    this.exact.add(features.collisionKey, key);
-    for (const variant of deletionVariants(features.collisionKey)) this.deletions.add(variant, key);
-    if (features.significantTokens.length > 0) this.multisets.add(features.tokenKey, key);
-    for (const pair of tokenPairs(features)) this.pairs.add(pair, key);
-    for (const token of features.significantTokens) this.tokens.add(token, key);
+    this.file(key, features, (postings, term) => postings.add(term, key));
   }
 
   /** Removes the tool `key`; unknown keys are ignored. */
@@ -37,25 +37,14 @@ export class LexicalIndex {
     const features = this.features.get(key);
     if (!features) return;
     this.features.delete(key);
-    this.exact.remove(features.collisionKey, key);
-    for (const variant of deletionVariants(features.collisionKey)) this.deletions.remove(variant, key);
-    this.multisets.remove(features.tokenKey, key);
-    for (const pair of tokenPairs(features)) this.pairs.remove(pair, key);
-    for (const token of features.significantTokens) this.tokens.remove(token, key);
+    this.file(key, features, (postings, term) => postings.remove(term, key));
   }
 
   /** Keys of indexed tools that may lexically conflict with `features` (never `selfKey`). Unordered. */
   candidates(features: NameFeatures, selfKey?: string): string[] {
     const out = new Set<string>();
-    const key = features.collisionKey;
-    this.exact.collect(key, out);
-    if (key.length >= NEAR_NAME_MIN_LENGTH) {
-      this.deletions.collect(key, out);
-      for (const variant of deletionVariants(key)) {
-        this.exact.collect(variant, out);
-        this.deletions.collect(variant, out);
-      }
-    }
+    this.exact.collect(features.collisionKey, out);
+    this.nearNames(features.collisionKey, out);
     if (features.significantTokens.length > 0) this.multisets.collect(features.tokenKey, out);
     for (const pair of tokenPairs(features)) this.pairs.collect(pair, out, PAIR_POSTING_CAP);
     for (const token of features.significantTokens) this.tokens.collect(token, out, TOKEN_POSTING_CAP);
@@ -70,24 +59,69 @@ export class LexicalIndex {
   get size(): number {
     return this.features.size;
   }
+
+  private file(_key: string, f: NameFeatures, apply: (postings: Postings, term: string) => void): void {
+    apply(this.exact, f.collisionKey);
+    const length = f.collisionKey.length;
+    if (length >= NEAR_NAME_MIN_LENGTH) {
+      const half = length >> 1;
+      apply(this.prefixes, `${length}|${f.collisionKey.slice(0, half)}`);
+      apply(this.suffixes, `${length}|${f.collisionKey.slice(half)}`);
+      // A swap of the two characters around the cut changes both halves: file the key without them too.
+      apply(this.outers, outerKey(f.collisionKey));
+    }
+    if (f.significantTokens.length > 0) apply(this.multisets, f.tokenKey);
+    for (const pair of tokenPairs(f)) apply(this.pairs, pair);
+    for (const token of f.significantTokens) apply(this.tokens, token);
+  }
+
+  /**
+   * Keys within the near-name edit budget. For every plausible length of the other key, the other key's
+   * first half must equal our prefix of that length (edits in its second half) or its second half must
+   * equal our suffix (edits in its first half). Hits are verified, so only true near names come back.
+   */
+  private nearNames(key: string, out: Set<string>): void {
+    const length = key.length;
+    const budget = nearNameMaxDistance(length);
+    if (budget === 0) return;
+    const found: string[] = [];
+    for (let other = Math.max(NEAR_NAME_MIN_LENGTH, length - budget); other <= length + budget; other++) {
+      const half = other >> 1;
+      this.prefixes.collectInto(`${other}|${key.slice(0, half)}`, found);
+      if (length - (other - half) >= 0) this.suffixes.collectInto(`${other}|${key.slice(length - (other - half))}`, found);
+    }
+    if (length >= NEAR_NAME_MIN_LENGTH) this.outers.collectInto(outerKey(key), found);
+    if (found.length === 0) return;
+    const mask = letterMask(key);
+    for (const candidate of found) {
+      if (out.has(candidate)) continue;
+      const otherKey = this.features.get(candidate)?.collisionKey;
+      if (otherKey === undefined) continue;
+      const allowed = nearNameMaxDistance(Math.min(length, otherKey.length));
+      // One edit changes which letters occur by at most two: a cheap reject before Levenshtein.
+      if (popcount(mask ^ letterMask(otherKey)) > 2 * allowed) continue;
+      if (typoDistance(key, otherKey) <= allowed) out.add(candidate);
+    }
+  }
 }
 
-/**
- * Single-deletion variants of a collision key. Keys shorter than the near-name minimum get none: their
- * near names are not reported anyway, and their variants (`l`, `s`) would match half the registry.
- */
-function deletionVariants(key: string): Set<string> {
-  const out = new Set<string>();
-  // Code points, not UTF-16 units, so a deletion never splits a surrogate pair (CJK extension, emoji).
-  if (/^[\u0000-\uD7FF\uE000-\uFFFF]*$/.test(key)) {
-    if (key.length < NEAR_NAME_MIN_LENGTH) return out;
-    for (let i = 0; i < key.length; i++) out.add(key.slice(0, i) + key.slice(i + 1));
-    return out;
-  }
-  const chars = [...key];
-  if (chars.length < NEAR_NAME_MIN_LENGTH) return out;
-  for (let i = 0; i < chars.length; i++) out.add(chars.filter((_, j) => j !== i).join(''));
-  return out;
+/** The key without the two characters around its middle cut, with its length. */
+function outerKey(key: string): string {
+  const half = key.length >> 1;
+  return `${key.length}|${key.slice(0, half - 1)}|${key.slice(half + 1)}`;
+}
+
+/** 32-bit set of the characters in a key (letters and digits folded onto 32 bits). */
+function letterMask(key: string): number {
+  let mask = 0;
+  for (let i = 0; i < key.length; i++) mask |= 1 << (key.charCodeAt(i) & 31);
+  return mask;
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 function tokenPairs(features: NameFeatures): string[] {

@@ -33,8 +33,31 @@ describe('lexical stage: near names', () => {
 
   it('allows two edits on long names only', () => {
     expect(near('create_repository', 'create_repozitory_')).toBeDefined();
-    expect(near('list_repositories', 'list_repozitorie')).toMatchObject({ evidence: { distance: 2 } });
+    expect(near('send_message_to_channel', 'send_mesage_to_channnel')).toMatchObject({ severity: 'HIGH', evidence: { distance: 2 } });
+    expect(near('send_mesage', 'sned_message')).toBeUndefined();
     expect(near('fetch_ab', 'fetch_xy')).toBeUndefined();
+  });
+
+  it.each([
+    ['delete_expired_scan', 'delete_expired_scna', 'adjacent swap'],
+    ['send_email', 'send_emial', 'adjacent swap on a short name'],
+    ['share_expired_survey_report', 'share_expireed_survey_report', 'doubled letter'],
+    ['get_weather', 'get_waether', 'adjacent swap'],
+    ['send_message', 'send_messqge', 'QWERTY neighbour'],
+    ['list_tools', 'list_t0ols', 'digit lookalike'],
+  ])('%s vs %s (%s) is a typo, HIGH', (x, y) => {
+    expect(near(x, y)).toMatchObject({ severity: 'HIGH', evidence: { kind: 'typo' } });
+  });
+
+  it.each([
+    ['search_code', 'search_nodes'],
+    ['search_notes', 'search_nodes'],
+    ['star_repository', 'unstar_repository'],
+    ['search-source', 'research-source'],
+    ['getUIComponents', 'getComponents'],
+    ['git_diff_staged', 'git_diff_unstaged'],
+  ])('%s vs %s are different words, not a typo', (x, y) => {
+    expect(near(x, y)).toBeUndefined();
   });
 
   it('plural forms are not a near name (the token-overlap check owns them)', () => {

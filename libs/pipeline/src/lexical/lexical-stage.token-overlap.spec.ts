@@ -14,6 +14,11 @@ describe('lexical stage: token overlap', () => {
     });
   });
 
+  it('a synonym pair inside one server is MEDIUM (the server documents the difference in one place)', () => {
+    const f = lexicalFindings(lt('github', 'list_issues'), lt('github', 'search_issues'));
+    expect(f).toEqual([expect.objectContaining({ type: 'token-overlap', severity: 'MEDIUM', evidence: expect.objectContaining({ sameServer: true }) })]);
+  });
+
   it('issue_create vs create_issue: same words reordered, HIGH', () => {
     expect(overlap('issue_create', 'create_issue')).toMatchObject({ severity: 'HIGH', evidence: { kind: 'reordered' } });
   });
@@ -26,8 +31,31 @@ describe('lexical stage: token overlap', () => {
     expect(overlap('create_github_issue', 'add_issue')).toMatchObject({ severity: 'MEDIUM', evidence: { jaccard: 0.667 } });
   });
 
-  it('get_pull_request_diff vs get_pull_request_files: partial (3/5), LOW', () => {
-    expect(overlap('get_pull_request_diff', 'get_pull_request_files')).toMatchObject({ severity: 'LOW' });
+  it('share_partner_bank_account vs share_personal_bank_account: partial (3/5) on the same object, LOW', () => {
+    expect(overlap('share_partner_bank_account', 'share_personal_bank_account')).toMatchObject({ severity: 'LOW', evidence: { jaccard: 0.6 } });
+  });
+
+  it('names sharing words but acting on different objects are not an overlap', () => {
+    expect(overlap('get_pull_request_diff', 'get_pull_request_files')).toBeUndefined();
+    expect(overlap('export_verified_services', 'exportVerifiedObligations')).toBeUndefined();
+  });
+
+  it('names with different action verbs on the same object are not an overlap', () => {
+    expect(overlap('get_open_invoice', 'delete_open_invoice')).toBeUndefined();
+  });
+
+  it('duplicate_internal_menu vs copy_internal_menu: verb synonyms, HIGH', () => {
+    expect(overlap('duplicate_internal_menu', 'copy_internal_menu')).toMatchObject({ severity: 'HIGH', evidence: { kind: 'synonym' } });
+  });
+
+  it('git_create_branch (server git) vs create_branch: the same name behind a vendor prefix, HIGH', () => {
+    const f = lexicalFindings(lt('livemcp-git', 'git_create_branch'), lt('github', 'create_branch'));
+    expect(f).toEqual([expect.objectContaining({ type: 'token-overlap', severity: 'HIGH', evidence: expect.objectContaining({ kind: 'namespace-prefix' }) })]);
+  });
+
+  it('ignores a vendor prefix that repeats the server name', () => {
+    const f = lexicalFindings(lt('globex-storage', 'globex_share_legacy_folder'), lt('coho-storage', 'grant_legacy_folder'));
+    expect(f.find((x) => x.type === 'token-overlap')).toMatchObject({ severity: 'HIGH', evidence: { a: 'globex_share_legacy_folder' } });
   });
 
   it('tools sharing only generic tokens (get_*, by id) are not an overlap', () => {

@@ -16,6 +16,8 @@ export interface NameFeatures {
   collisionKey: string;
   /** True when the name holds characters the skeleton changed (lookalikes, fullwidth, invisible, accents). */
   hasConfusables: boolean;
+  /** Words of the de-confused name, lower case, in order (`add_issues` → add, issues). */
+  words: string[];
   /** Word stems in order, before verb canonicalisation (`add_issues` → add, issue). */
   stems: string[];
   /** `nameTokens` of the de-confused name: stems with verbs canonicalised (`add_issues` → create, issue). */
@@ -46,7 +48,8 @@ const SEPARATORS = /[^\p{L}\p{N}]+/gu;
 /** Computes {@link NameFeatures} for a tool name. Pure and fast: call once per tool and keep the result. */
 export function nameFeatures(name: string): NameFeatures {
   const deconfused = deconfuse(name);
-  const stems = splitIdentifier(deconfused).map(stem);
+  const words = splitIdentifier(deconfused);
+  const stems = words.map(stem);
   const tokens = stems.map(canonicalVerb);
   const uniqueTokens = [...new Set(tokens)];
   // A name made only of punctuation or symbols keeps itself as key, so `!!!` and `???` do not "collide" on ''.
@@ -55,6 +58,7 @@ export function nameFeatures(name: string): NameFeatures {
     asciiKey: name.toLowerCase().replace(SEPARATORS, '') || name,
     collisionKey: deconfused.toLowerCase().replace(SEPARATORS, '') || deconfused,
     hasConfusables: deconfused !== name,
+    words,
     stems,
     tokens,
     tokenKey: [...tokens].sort().join(' '),

@@ -1,23 +1,24 @@
-import { distance } from 'fastest-levenshtein';
 import type { Finding } from '../model';
-import { isKnownVerb } from '../text';
+import { canonicalVerb, isKnownVerb, stem } from '../text';
 import type { NameFeatures } from './name-features';
 import { nearNameMaxDistance, TYPO_TOKEN_MIN_LENGTH } from './thresholds';
+import { isTypoEdit, typoDistance } from './typo';
 
 /** How two near names differ: a typo-like slip, a version suffix, or a different word (not a finding). */
 export type EditKind = 'typo' | 'version-suffix' | 'different-word' | 'same-words';
 
 /**
- * Near names: collision keys within a few edits, scaled to length. Only typo-like edits count: an edit that
- * swaps one whole meaningful word for another (`get_user` / `set_user`) is a different tool, and one that
- * only changes inflection (`get_issue` / `get_issues`) is left to the token-overlap check.
+ * Near names: collision keys within a few edits (a swap of neighbours counts as one), scaled to length.
+ * Only typo-like edits count (see {@link isTypoEdit}): an edit that swaps one whole meaningful word for
+ * another (`get_user` / `set_user`, `search_code` / `search_nodes`, `star` / `unstar`) is a different tool,
+ * and one that only changes inflection (`get_issue` / `get_issues`) is left to the token-overlap check.
  */
 export function nearNameFinding(a: NameFeatures, b: NameFeatures): Finding | undefined {
   const lengthA = [...a.collisionKey].length;
   const lengthB = [...b.collisionKey].length;
   const maxDistance = nearNameMaxDistance(Math.min(lengthA, lengthB));
   if (maxDistance === 0 || Math.abs(lengthA - lengthB) > maxDistance) return undefined;
-  const edits = distance(a.collisionKey, b.collisionKey);
+  const edits = typoDistance(a.collisionKey, b.collisionKey);
   if (edits === 0 || edits > maxDistance) return undefined;
   const kind = classifyEdit(a, b);
   if (kind === 'different-word' || kind === 'same-words') return undefined;
@@ -36,30 +37,42 @@ export function nearNameFinding(a: NameFeatures, b: NameFeatures): Finding | und
       distance: edits,
       maxDistance,
       kind,
-      differingWords: { a: minus(a.stems, b.stems), b: minus(b.stems, a.stems) },
+      differingWords: { a: minus(a.words, b.words), b: minus(b.words, a.words) },
     },
   };
 }
 
+/** Prefixes that turn a word into another word (`star`/`unstar`, `search`/`research`), never a slip. */
+const AFFIXES = ['un', 're', 'de', 'dis', 'non', 'in', 'im', 'pre', 'sub', 'auto', 'multi', 'bulk'];
+
 /** Classifies the word-level difference between two names whose keys are a few edits apart. */
 export function classifyEdit(a: NameFeatures, b: NameFeatures): EditKind {
-  const onlyA = minus(a.stems, b.stems);
-  const onlyB = minus(b.stems, a.stems);
+  const onlyA = minus(a.words, b.words);
+  const onlyB = minus(b.words, a.words);
   if (onlyA.length === 0 && onlyB.length === 0) return 'same-words';
   if (onlyA.length === 0 || onlyB.length === 0) {
-    const extra = onlyA.length === 0 ? onlyB : onlyA;
-    return extra.every(isVersionLike) ? 'version-suffix' : 'typo';
+    // One name has extra words: a version suffix, or a more specific name (`getUIComponents`), not a slip.
+    return (onlyA.length === 0 ? onlyB : onlyA).every(isVersionLike) ? 'version-suffix' : 'different-word';
   }
-  if (onlyA.length === 1 && onlyB.length === 1) {
-    const [x, y] = [onlyA[0], onlyB[0]];
-    if (isVersionLike(x) && isVersionLike(y)) return 'version-suffix';
-    // Short words and pairs of action verbs are whole words with their own meaning, not misspellings.
-    if (Math.min(x.length, y.length) < TYPO_TOKEN_MIN_LENGTH) return 'different-word';
-    if (isKnownVerb(x) && isKnownVerb(y)) return 'different-word';
-    return 'typo';
+  if (onlyA.length === onlyB.length && onlyA.length <= 2) {
+    // Words in name order: each changed word must be a slip or an inflection (two typos in a long name).
+    const kinds = onlyA.map((x, i) => classifyWord(x, onlyB[i]));
+    if (kinds.every((k) => k === 'same-words')) return 'same-words';
+    if (kinds.every((k) => k === 'version-suffix')) return 'version-suffix';
+    return kinds.every((k) => k === 'typo' || k === 'same-words') ? 'typo' : 'different-word';
   }
-  // Word boundaries differ (`sendmessage` / `send_mesage`): the key distance is small, so it reads as a slip.
-  return 'typo';
+  // Word boundaries differ (`sendmessage` / `send_mesage`): judge the edit on the whole keys.
+  return isTypoEdit(a.collisionKey, b.collisionKey) ? 'typo' : 'different-word';
+}
+
+function classifyWord(x: string, y: string): EditKind {
+  if (stem(x) === stem(y)) return 'same-words';
+  if (isVersionLike(x) && isVersionLike(y)) return 'version-suffix';
+  // Short words and pairs of action verbs are whole words with their own meaning, not misspellings.
+  if (Math.min(x.length, y.length) < TYPO_TOKEN_MIN_LENGTH) return 'different-word';
+  if (isKnownVerb(canonicalVerb(stem(x))) && isKnownVerb(canonicalVerb(stem(y)))) return 'different-word';
+  if (AFFIXES.some((p) => x.startsWith(p + y) || y.startsWith(p + x))) return 'different-word';
+  return isTypoEdit(x, y) ? 'typo' : 'different-word';
 }
 
 function isVersionLike(token: string): boolean {

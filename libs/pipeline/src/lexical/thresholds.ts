@@ -28,10 +28,11 @@ export const TYPO_TOKEN_MIN_LENGTH = 4;
 export const TOKEN_JACCARD_MEDIUM = 0.66;
 
 /**
- * Token Jaccard at or above which names overlap LOW. 0.4 keeps `get_user`/`set_user` (1/3, one shared noun,
- * different actions) out, while 3-token names sharing 2 tokens (0.5) count.
+ * Token Jaccard at or above which names overlap LOW: half the distinct tokens shared (3-token names
+ * sharing 2). At 0.4 a realistic 2,000-tool registry produced two LOW overlaps per tool, mostly siblings
+ * like `list_open_invoices` / `list_paid_invoices`; 0.5 plus the different-action rule keeps the signal.
  */
-export const TOKEN_JACCARD_LOW = 0.4;
+export const TOKEN_JACCARD_LOW = 0.5;
 
 /** Score of a same-token-multiset overlap (`create_issue` vs `add_issue`): as confusing as a near-name. */
 export const TOKEN_SAME_MULTISET_SCORE = 0.9;
@@ -41,8 +42,8 @@ export const TOKEN_SAME_MULTISET_SCORE = 0.9;
  * common (e.g. `github|list` in a registry of thousands) says little about a specific pair, and following
  * it would make retrieval linear. Exact keys, deletion variants and full token multisets are never capped.
  */
-export const PAIR_POSTING_CAP = 200;
-export const TOKEN_POSTING_CAP = 50;
+export const PAIR_POSTING_CAP = 64;
+export const TOKEN_POSTING_CAP = 16;
 
 /** Only the first N unique tokens of a name feed the pair index: bounds pairs per name at N·(N−1)/2. */
 export const MAX_PAIR_TOKENS = 8;

@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../model';
+import { isKnownVerb } from '../text';
 import type { NameFeatures } from './name-features';
 import { multisetMinus } from './near-name';
 import { TOKEN_JACCARD_LOW, TOKEN_JACCARD_MEDIUM, TOKEN_SAME_MULTISET_SCORE } from './thresholds';
@@ -8,16 +9,20 @@ import { TOKEN_JACCARD_LOW, TOKEN_JACCARD_MEDIUM, TOKEN_SAME_MULTISET_SCORE } fr
  * - same canonical multiset, different words or order (`create_issue` / `add_issue`, `issue_create`): HIGH;
  * - same words, different inflection (`list_repository` / `list_repositories`): MEDIUM;
  * - Jaccard ≥ {@link TOKEN_JACCARD_MEDIUM}: MEDIUM; ≥ {@link TOKEN_JACCARD_LOW}: LOW.
- * Names that share only generic tokens (`get_*`, `list_*`, `id`) never overlap.
+ * Partial overlaps also need the same head object (last significant token). Names that share only generic
+ * tokens (`get_*`, `list_*`, `id`) never overlap, and neither do names whose action verbs differ
+ * (`get_invoice` / `delete_invoice`).
  */
 export function tokenOverlapFinding(a: NameFeatures, b: NameFeatures): Finding | undefined {
-  const bSignificant = new Set(b.significantTokens);
-  const sharedSignificant = a.significantTokens.filter((t) => bSignificant.has(t));
-  if (sharedSignificant.length === 0) return undefined;
+  // Names hold a handful of tokens: array scans beat building sets on this hot path.
+  if (!a.significantTokens.some((t) => b.significantTokens.includes(t))) return undefined;
+  const sameMultiset = a.tokenKey === b.tokenKey;
+  if (!sameMultiset && differentActions(a, b)) return undefined;
 
-  const bUnique = new Set(b.uniqueTokens);
-  const shared = a.uniqueTokens.filter((t) => bUnique.has(t));
+  const shared = a.uniqueTokens.filter((t) => b.uniqueTokens.includes(t));
   const jaccard = shared.length / (a.uniqueTokens.length + b.uniqueTokens.length - shared.length);
+  if (!sameMultiset && (jaccard < TOKEN_JACCARD_LOW || headNoun(a) !== headNoun(b))) return undefined;
+  const bUnique = new Set(b.uniqueTokens);
   const evidence = {
     a: a.raw,
     b: b.raw,
@@ -29,7 +34,7 @@ export function tokenOverlapFinding(a: NameFeatures, b: NameFeatures): Finding |
     jaccard: round(jaccard),
   };
 
-  if (a.tokenKey === b.tokenKey) {
+  if (sameMultiset) {
     const sameWords = a.stems.join(' ') === b.stems.join(' ');
     const synonyms = pairUp(multisetMinus(a.stems, b.stems), multisetMinus(b.stems, a.stems));
     const kind = sameWords ? 'inflection' : synonyms.length > 0 ? 'synonym' : 'reordered';
@@ -38,6 +43,26 @@ export function tokenOverlapFinding(a: NameFeatures, b: NameFeatures): Finding |
   if (jaccard >= TOKEN_JACCARD_MEDIUM) return finding('MEDIUM', jaccard * 0.8, { ...evidence, kind: 'high-overlap' });
   if (jaccard >= TOKEN_JACCARD_LOW) return finding('LOW', jaccard * 0.6, { ...evidence, kind: 'partial-overlap' });
   return undefined;
+}
+
+/**
+ * The object a name acts on: its last significant token (`list_open_invoices` → invoice). Partial overlaps
+ * count only on the same object; `export_verified_services` / `export_verified_obligations` share two words
+ * but act on different things.
+ */
+function headNoun(f: NameFeatures): string | undefined {
+  for (let i = f.tokens.length - 1; i >= 0; i--) if (f.significantTokens.includes(f.tokens[i])) return f.tokens[i];
+  return undefined;
+}
+
+/**
+ * Both names state an action and the actions differ (`get_invoice` / `delete_invoice`): an agent picks by
+ * the verb, so sharing the object is not a lexical conflict (the semantic stage judges descriptions).
+ */
+function differentActions(a: NameFeatures, b: NameFeatures): boolean {
+  const verbsA = a.uniqueTokens.filter(isKnownVerb);
+  const verbsB = b.uniqueTokens.filter(isKnownVerb);
+  return verbsA.length > 0 && verbsB.length > 0 && !verbsA.some((v) => verbsB.includes(v));
 }
 
 function finding(severity: Severity, score: number, evidence: Record<string, unknown>): Finding {

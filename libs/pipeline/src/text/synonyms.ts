@@ -12,8 +12,18 @@ const VERB_GROUPS: readonly (readonly string[])[] = [
   ['send', 'post', 'publish', 'notify'],
   ['run', 'execute', 'exec', 'invoke', 'call', 'trigger', 'start'],
   ['write', 'save', 'store', 'put', 'upload'],
-  ['download', 'export'],
+  ['download', 'export', 'dump'],
   ['close', 'resolve', 'complete', 'finish'],
+  ['duplicate', 'clone', 'copy'],
+  ['archive', 'hide'],
+  ['restore', 'unarchive', 'recover', 'undelete'],
+  ['import', 'ingest'],
+  ['assign', 'allocate', 'delegate'],
+  ['approve', 'accept', 'authorize'],
+  ['cancel', 'void', 'abort'],
+  ['count', 'tally'],
+  ['sync', 'synchronize', 'refresh'],
+  ['share', 'grant'],
 ];
 
 const CANONICAL = new Map<string, string>();
