@@ -65,3 +65,17 @@ describe('lexical stage: near names', () => {
     expect(lexicalFindings(lt('a', 'get_issue'), lt('b', 'get_issues'))[0]).toMatchObject({ type: 'token-overlap', severity: 'MEDIUM' });
   });
 });
+
+describe('lexical stage: slips a squatter makes', () => {
+  it.each([
+    ['import_upcoming_bank_accounts', 'import_upcoming_bnk_accounts', 'letter dropped inside a short word'],
+    ['monarch_archive_activity', 'monarch_archive_ctivity', 'first letter dropped from a long word'],
+    ['importScheduledWarehouses', 'importcSheduledWarehouses', 'swap across a word boundary'],
+  ])('%s vs %s (%s) is HIGH', (x, y) => {
+    expect(lexicalFindings(lt('a', x), lt('b', y)).find((f) => f.type === 'near-name')).toMatchObject({ severity: 'HIGH' });
+  });
+
+  it('but a short word growing at its edge is another word (lock/block)', () => {
+    expect(lexicalFindings(lt('a', 'lock_door'), lt('b', 'block_door')).find((f) => f.type === 'near-name')).toBeUndefined();
+  });
+});

@@ -2,7 +2,7 @@ import type { Finding } from '../model';
 import { canonicalVerb, isKnownVerb, stem } from '../text';
 import type { NameFeatures } from './name-features';
 import { nearNameMaxDistance, TYPO_TOKEN_MIN_LENGTH } from './thresholds';
-import { isTypoEdit, typoDistance } from './typo';
+import { isAdjacentTransposition, isTypoEdit, typoDistance } from './typo';
 
 /** How two near names differ: a typo-like slip, a version suffix, or a different word (not a finding). */
 export type EditKind = 'typo' | 'version-suffix' | 'different-word' | 'same-words';
@@ -59,7 +59,9 @@ export function classifyEdit(a: NameFeatures, b: NameFeatures): EditKind {
     const kinds = onlyA.map((x, i) => classifyWord(x, onlyB[i]));
     if (kinds.every((k) => k === 'same-words')) return 'same-words';
     if (kinds.every((k) => k === 'version-suffix')) return 'version-suffix';
-    return kinds.every((k) => k === 'typo' || k === 'same-words') ? 'typo' : 'different-word';
+    if (kinds.every((k) => k === 'typo' || k === 'same-words')) return 'typo';
+    // A swap across a word boundary (`importcSheduled`) garbles two words at once: still one slip.
+    return isAdjacentTransposition(a.collisionKey, b.collisionKey) ? 'typo' : 'different-word';
   }
   // Word boundaries differ (`sendmessage` / `send_mesage`): judge the edit on the whole keys.
   return isTypoEdit(a.collisionKey, b.collisionKey) ? 'typo' : 'different-word';
@@ -69,7 +71,7 @@ function classifyWord(x: string, y: string): EditKind {
   if (stem(x) === stem(y)) return 'same-words';
   if (isVersionLike(x) && isVersionLike(y)) return 'version-suffix';
   // Short words and pairs of action verbs are whole words with their own meaning, not misspellings.
-  if (Math.min(x.length, y.length) < TYPO_TOKEN_MIN_LENGTH) return 'different-word';
+  if (Math.max(x.length, y.length) < TYPO_TOKEN_MIN_LENGTH) return 'different-word';
   if (isKnownVerb(canonicalVerb(stem(x))) && isKnownVerb(canonicalVerb(stem(y)))) return 'different-word';
   if (AFFIXES.some((p) => x.startsWith(p + y) || y.startsWith(p + x))) return 'different-word';
   return isTypoEdit(x, y) ? 'typo' : 'different-word';

@@ -19,8 +19,8 @@ export function nearNameMaxDistance(length: number): number {
 }
 
 /**
- * A differing token shorter than this is a whole word, not a typo: `get`/`set`, `id`/`ip`, `put`/`cut`.
- * Typos are judged on tokens of at least this many letters (`message`/`mesage`).
+ * Differing words shorter than this (both of them) are whole words, not typos: `get`/`set`, `id`/`ip`,
+ * `put`/`cut`. Typos are judged when the longer word has at least this many letters (`bank`/`bnk`).
  */
 export const TYPO_TOKEN_MIN_LENGTH = 4;
 

@@ -19,8 +19,13 @@ export function isTypoEdit(x: string, y: string): boolean {
   const i = firstDifference(long, short);
   const doubled = long[i] === long[i - 1] || long[i] === long[i + 1];
   const interior = i > 0 && i < long.length - 1;
-  return doubled || interior;
+  // A letter lost at the edge of a long word is a slip (`ctivity`, `cance`); on short words it makes
+  // another word (`lock`/`block`, `star`/`start`).
+  return doubled || interior || long.length >= EDGE_TYPO_MIN_LENGTH;
 }
+
+/** Words at least this long can lose their first or last letter by a slip. */
+const EDGE_TYPO_MIN_LENGTH = 6;
 
 /** Optimal-string-alignment distance for the cases the lexical stage needs: Levenshtein, with a swap of two neighbours counted as one edit. */
 export function typoDistance(x: string, y: string): number {

@@ -21,7 +21,7 @@ const VERB_GROUPS: readonly (readonly string[])[] = [
   ['assign', 'allocate', 'delegate'],
   ['approve', 'accept', 'authorize'],
   ['cancel', 'void', 'abort'],
-  ['count', 'tally'],
+  ['count', 'tally', 'total'],
   ['sync', 'synchronize', 'refresh'],
   ['share', 'grant'],
 ];
