@@ -36,7 +36,7 @@ export interface CliScenarioResult {
 
 class TimeoutError extends Error {
   constructor(readonly seconds: number, signal: string) {
-    super(`killed by ${signal} after ${seconds.toFixed(0)} s (timeout)`);
+    super(`killed (${signal}) at the ${seconds.toFixed(0)} s timeout`);
   }
 }
 
@@ -90,7 +90,7 @@ export async function runCliScenario({ tools, runs, seed, log, targetSeconds }: 
         result.runs.push(run);
         log(`  check ${tools} tools, run ${i + 1}/${runs}: ${run.seconds.toFixed(2)} s, peak RSS ${run.peakRssMiB.toFixed(0)} MiB`);
         if (i === 0 && runs > 1 && run.seconds > repeatBelowSeconds) {
-          result.repeatsSkipped = `first run ${run.seconds.toFixed(1)} s > ${repeatBelowSeconds.toFixed(1)} s (3× the target): not repeated`;
+          result.repeatsSkipped = `not repeated: the first run was over 3× the target`;
           log(`  ${result.repeatsSkipped}`);
         }
         if (i === 0) {

@@ -44,15 +44,18 @@ function cliRows(report: BenchReport): string[] {
   return report.cli.map((r) => {
     if (r.runs.length === 0) {
       const target = report.cliTargets[r.tools]?.time;
-      const missed = r.timedOutAfterSeconds !== undefined && target ? `**missed** by >${(r.timedOutAfterSeconds / target.limit).toFixed(0)}× (${r.error}); ` : '';
-      return `| ${r.tools.toLocaleString('en')} | 0 | – | – | – | – | – | ${missed}${missed ? '' : r.error} |`;
+      const missed =
+        r.timedOutAfterSeconds !== undefined && target
+          ? `time **missed** by >${Math.floor(r.timedOutAfterSeconds / target.limit)}× (killed at the ${r.timedOutAfterSeconds.toFixed(0)} s timeout)`
+          : r.error;
+      return `| ${r.tools.toLocaleString('en')} | 0 | – | – | – | – | – | ${missed} |`;
     }
     const times = r.runs.map((x) => x.seconds);
     const rss = median(r.runs.map((x) => x.peakRssMiB));
     const t = median(times);
     const target = report.cliTargets[r.tools];
     const verdicts = [target?.time ? `time ${verdict(t, target.time)}` : '', target?.rss ? `RSS ${verdict(rss, target.rss)}` : ''].filter(Boolean).join('; ');
-    const note = (r.error ? ` (error after ${r.runs.length} runs: ${r.error})` : '') + (r.repeatsSkipped ? ` (${r.repeatsSkipped})` : '');
+    const note = (r.error ? `; error after ${r.runs.length} runs: ${r.error}` : '') + (r.repeatsSkipped ? `; ${r.repeatsSkipped}` : '');
     return `| ${r.tools.toLocaleString('en')} | ${r.runs.length} | ${t.toFixed(2)} s (${Math.min(...times).toFixed(2)}–${Math.max(...times).toFixed(2)}) | ${rss.toFixed(0)} MiB | ${r.conflicts ?? '–'} | ${formatRecall(r.recall)} | ${stageSummary(r)} | ${verdicts || '–'}${note} |`;
   });
 }
