@@ -11,6 +11,7 @@ import { evaluatePair } from './pair-evaluator';
 import { attachRecommendations } from './recommendation-step';
 import { mergeRegistry } from './registry-merge';
 import { runRoutingStep } from './routing-step';
+import { actionCap, applyCap, routingCap } from './severity-rules';
 import { ToolIndex, type IndexedTool, type NeighbourOptions } from './tool-index';
 
 export interface AnalyzeInput {
@@ -74,6 +75,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions = {})
   timings.push({ stage: 'routing', ms: elapsed(t), items: routing.evaluated, ...skippedUnless(stages, 'routing', routing.evaluated === 0 ? 'no pair reached the routing threshold' : undefined) });
   toolFindings.push(...routing.shift);
 
+  for (const pair of flagged.pairs) applyCap(pair.findings, routingCap(pair.findings));
   const conflicts: Conflict[] = flagged.pairs
     .filter((p) => p.findings.length > 0)
     .map((p) => buildConflict(p.a.tool, p.b.tool, p.findings));
@@ -130,6 +132,7 @@ function findFlaggedPairs(
       // Evaluated in key order, so evidence ("a", "b") does not depend on which side found the pair.
       const [a, b] = subject.tool.key < key ? [subject, other] : [other, subject];
       const evaluation = evaluatePair(a, b, stages);
+      applyCap(evaluation.findings, actionCap(a.name, b.name));
       if (evaluation.findings.length > 0) {
         pairs.push({ a, b, findings: evaluation.findings, shortCircuited: evaluation.shortCircuited });
       }

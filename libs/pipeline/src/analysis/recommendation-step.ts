@@ -9,6 +9,7 @@ import type { FlaggedPair } from './analyze';
 import { pairScore, round } from './conflict-builder';
 import { evaluatePair } from './pair-evaluator';
 import { routingContext } from './routing-step';
+import { actionCap, applyCap, routingCap } from './severity-rules';
 import type { IndexedTool, ToolIndex } from './tool-index';
 
 /** At most this many verified recommendations per conflict, best first. */
@@ -85,6 +86,7 @@ async function verify(
   const [patched] = await index.prepare([patchedTool]);
   const evaluation = evaluatePair(patched, other, options.stageSet);
   const findings = [...evaluation.findings];
+  applyCap(findings, actionCap(patched.name, other.name));
   if (conflict.findings.some((f) => f.stage === 'routing') && !evaluation.shortCircuited) {
     const routed = await simulateRouting([{ a: patched.tool, b: other.tool }], {
       router: options.router,
@@ -95,6 +97,7 @@ async function verify(
     const finding = routed.get(pairKey(patched.tool.key, other.tool.key));
     if (finding) findings.push(finding);
   }
+  applyCap(findings, routingCap(findings));
   const scoreAfter = pairScore(findings);
   if (scoreAfter >= conflict.score) return undefined;
   if (draft.kind === 'rename' && collidesElsewhere(patched, self.tool.key, index, options.stageSet)) return undefined;
