@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service';
 import { isUniqueViolation } from './prisma-errors';
 
-/** Organisations (tenants). Until authentication exists the API runs every request as one default organisation. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Organisations (tenants). */
 @Injectable()
 export class OrganisationRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -18,5 +20,11 @@ export class OrganisationRepository {
       if (!isUniqueViolation(error)) throw error;
       return (await this.prisma.organisation.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
     }
+  }
+
+  /** The id of the organisation whose id or slug is `ref` (an external JWT's organisation claim). */
+  async findId(ref: string): Promise<string | undefined> {
+    const where = UUID.test(ref) ? { OR: [{ id: ref }, { slug: ref }] } : { slug: ref };
+    return (await this.prisma.organisation.findFirst({ where, select: { id: true } }))?.id;
   }
 }
