@@ -29,7 +29,7 @@ export class LexicalIndex {
   add(key: string, features: NameFeatures): void {
     if (this.features.has(key)) this.remove(key);
     this.features.set(key, features);
-    this.file(key, features, (postings, term) => postings.add(term, key));
+    this.file(features, (postings, term, value = key) => postings.add(term, value));
   }
 
   /** Removes the tool `key`; unknown keys are ignored. */
@@ -37,7 +37,7 @@ export class LexicalIndex {
     const features = this.features.get(key);
     if (!features) return;
     this.features.delete(key);
-    this.file(key, features, (postings, term) => postings.remove(term, key));
+    this.file(features, (postings, term, value = key) => postings.remove(term, value));
   }
 
   /** Keys of indexed tools that may lexically conflict with `features` (never `selfKey`). Unordered. */
@@ -60,15 +60,19 @@ export class LexicalIndex {
     return this.features.size;
   }
 
-  private file(_key: string, f: NameFeatures, apply: (postings: Postings, term: string) => void): void {
+  /** Files (or unfiles) one tool: `apply(postings, term, value?)` with value defaulting to the tool key. */
+  private file(f: NameFeatures, apply: (postings: Postings, term: string, value?: string) => void): void {
+    // Near-name postings hold collision keys, not tool keys: filed once per distinct key (when the first
+    // tool with it arrives, unfiled when the last leaves), so tools sharing a key are verified once.
+    const firstOrLast = !this.exact.has(f.collisionKey);
     apply(this.exact, f.collisionKey);
     const length = f.collisionKey.length;
-    if (length >= NEAR_NAME_MIN_LENGTH) {
+    if ((firstOrLast || !this.exact.has(f.collisionKey)) && length >= NEAR_NAME_MIN_LENGTH) {
       const half = length >> 1;
-      apply(this.prefixes, `${length}|${f.collisionKey.slice(0, half)}`);
-      apply(this.suffixes, `${length}|${f.collisionKey.slice(half)}`);
+      apply(this.prefixes, `${length}|${f.collisionKey.slice(0, half)}`, f.collisionKey);
+      apply(this.suffixes, `${length}|${f.collisionKey.slice(half)}`, f.collisionKey);
       // A swap of the two characters around the cut changes both halves: file the key without them too.
-      apply(this.outers, outerKey(f.collisionKey));
+      apply(this.outers, outerKey(f.collisionKey), f.collisionKey);
     }
     if (f.significantTokens.length > 0) apply(this.multisets, f.tokenKey);
     for (const pair of tokenPairs(f)) apply(this.pairs, pair);
@@ -76,7 +80,7 @@ export class LexicalIndex {
   }
 
   /**
-   * Keys within the near-name edit budget. For every plausible length of the other key, the other key's
+   * Tools within the near-name edit budget (keys whose lengths differ by at most one). For each such length, the other key's
    * first half must equal our prefix of that length (edits in its second half) or its second half must
    * equal our suffix (edits in its first half). Hits are verified, so only true near names come back.
    */
@@ -85,22 +89,24 @@ export class LexicalIndex {
     const budget = nearNameMaxDistance(length);
     if (budget === 0) return;
     const found: string[] = [];
-    for (let other = Math.max(NEAR_NAME_MIN_LENGTH, length - budget); other <= length + budget; other++) {
+    // Lengths within one: a length gap of two needs two insertions, which the typo classifier rarely accepts,
+    // and looking there doubled the verifications on a realistic 50k registry.
+    for (let other = Math.max(NEAR_NAME_MIN_LENGTH, length - 1); other <= length + 1; other++) {
       const half = other >> 1;
       this.prefixes.collectInto(`${other}|${key.slice(0, half)}`, found);
       if (length - (other - half) >= 0) this.suffixes.collectInto(`${other}|${key.slice(length - (other - half))}`, found);
     }
-    if (length >= NEAR_NAME_MIN_LENGTH) this.outers.collectInto(outerKey(key), found);
+    this.outers.collectInto(outerKey(key), found);
     if (found.length === 0) return;
     const mask = letterMask(key);
-    for (const candidate of found) {
-      if (out.has(candidate)) continue;
-      const otherKey = this.features.get(candidate)?.collisionKey;
-      if (otherKey === undefined) continue;
+    const checked = new Set<string>([key]);
+    for (const otherKey of found) {
+      if (checked.has(otherKey)) continue;
+      checked.add(otherKey);
       const allowed = nearNameMaxDistance(Math.min(length, otherKey.length));
       // One edit changes which letters occur by at most two: a cheap reject before Levenshtein.
       if (popcount(mask ^ letterMask(otherKey)) > 2 * allowed) continue;
-      if (typoDistance(key, otherKey) <= allowed) out.add(candidate);
+      if (typoDistance(key, otherKey) <= allowed) this.exact.collect(otherKey, out);
     }
   }
 }

@@ -45,6 +45,11 @@ export class Postings {
     else for (const key of bucket) out.push(key);
   }
 
+  /** Whether any key is filed under `term`. */
+  has(term: string): boolean {
+    return this.map.has(term);
+  }
+
   get termCount(): number {
     return this.map.size;
   }
