@@ -38,3 +38,5 @@ export { ConflictRepository, type ConflictCounts, type ConflictFilter, type Conf
 export { UNRESOLVED_STATUSES, type ConflictWrite, type RecommendationWrite } from './repositories/conflict-sync';
 export { UserRepository, type NewUser, type RoleValue, type UserRecord } from './repositories/user.repository';
 export { ApiKeyRepository, type ApiKeyRecord, type NewApiKey } from './repositories/api-key.repository';
+export { AuditLog } from './repositories/audit-log';
+export { AuditRepository, type AuditExport, type AuditExportOptions, type AuditFilter, type AuditPage } from './repositories/audit.repository';
