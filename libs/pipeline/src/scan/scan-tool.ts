@@ -13,6 +13,11 @@ export interface ScanOptions {
   siblings?: Iterable<string>;
 }
 
+/** Shortest text a cue fits in (`[important]` is 11 characters): schema type names and enum values are skipped. */
+const MIN_CUE_TEXT_LENGTH = 10;
+/** One pass to rule out every hidden-character class on the (usual) clean string. */
+const ANY_HIDDEN = /[\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]|[\u{E0000}-\u{E007F}]/u;
+
 interface Hit {
   type: string;
   rule: string;
@@ -34,8 +39,9 @@ export function scanTool(tool: Tool, options: ScanOptions = {}): ToolFinding[] {
   const siblings = new Set(options.siblings ?? []);
   const hits: Hit[] = [];
   const sites = textSites(def);
-  for (const cls of HIDDEN_CHAR_CLASSES) {
-    for (const site of [{ pointer: '/name', text: def.name }, ...sites]) {
+  for (const site of [{ pointer: '/name', text: def.name }, ...sites]) {
+    if (!ANY_HIDDEN.test(site.text)) continue;
+    for (const cls of HIDDEN_CHAR_CLASSES) {
       const found = findHidden(site.text, cls);
       if (found) hits.push({ type: 'hidden-content', rule: cls.id, severity: cls.severity, why: cls.why, pointer: site.pointer, match: found.codePoints.join(' '), excerpt: excerpt(site.text, found.index, 1), extra: { codePoints: found.codePoints } });
     }
@@ -48,6 +54,7 @@ export function scanTool(tool: Tool, options: ScanOptions = {}): ToolFinding[] {
       if (suspicious) hits.push({ type: 'suspicious-parameter', rule: 'context-request', severity: suspicious.severity, why: suspicious.why, pointer: site.pointer, match: site.text, excerpt: site.text });
       continue;
     }
+    if (site.text.length < MIN_CUE_TEXT_LENGTH) continue;
     for (const rule of CUE_RULES) {
       const m = rule.pattern.exec(site.text);
       if (m) hits.push({ type: rule.type, rule: rule.id, severity: rule.severity, why: rule.why, pointer: site.pointer, match: m[0].trim(), excerpt: excerpt(site.text, m.index, m[0].length) });
