@@ -17,6 +17,8 @@ interface Analysed {
  */
 export class LocalRouter implements Router {
   readonly model: string;
+  /** Same query and candidates (in any order) → same decision: routing stages may skip repeat trials. */
+  readonly deterministic = true;
   private readonly weights: LocalRouterWeights;
   private readonly embedder: LocalEmbedder;
   private readonly cache: WeakMap<RouterCandidate, Analysed>;

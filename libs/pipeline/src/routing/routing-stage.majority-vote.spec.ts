@@ -67,3 +67,11 @@ describe('majority vote over trials', () => {
     expect([...findings.values()][0].evidence['probes']).toBe(4);
   });
 });
+
+describe('majority vote with a deterministic router', () => {
+  it('calls it once per probe and counts that decision for every trial', async () => {
+    const router = Object.assign(new ScriptedRouter(['b']), { deterministic: true });
+    expect(await majorityVote(router, 'q', candidates, 5)).toEqual({ kind: 'choice', id: 'b' });
+    expect(router.calls).toBe(1);
+  });
+});

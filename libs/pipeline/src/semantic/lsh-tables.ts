@@ -84,16 +84,16 @@ export class LshTables {
   }
 
   /**
-   * Visits every slot whose sketch is within `maxHamming` of the query's, in the query's bucket
+   * Visits every slot whose sketch passes `bounds` (see hammingBounds), in the query's bucket
    * and in the buckets one flip away on its `probes` least certain bits. A slot may be visited
    * once per table it collides in: the caller dedupes.
    */
-  probe(vector: Float32Array, probes: number, maxHamming: number, visit: (slot: number) => void): void {
+  probe(vector: Float32Array, probes: number, bounds: Float64Array, visit: (slot: number) => void): void {
     this.project(vector);
     const taken = new Uint8Array(this.bits);
     for (let t = 0; t < this.tables; t++) {
       const code = this.code(t);
-      this.scanBucket(t, code, maxHamming, visit);
+      this.scanBucket(t, code, bounds, visit);
       // Selection, not a sort: `probes` is small and this runs per table per query.
       const base = t * this.bits;
       taken.fill(0);
@@ -108,37 +108,61 @@ export class LshTables {
           }
         }
         taken[best] = 1;
-        this.scanBucket(t, code ^ (1 << best), maxHamming, visit);
+        this.scanBucket(t, code ^ (1 << best), bounds, visit);
       }
     }
   }
 
-  private scanBucket(table: number, code: number, maxHamming: number, visit: (slot: number) => void): void {
+  /**
+   * Sequential test on the sketch distance: after each 32-bit word, the running distance must stay
+   * within the expected distance at the `minScore` angle plus `sigmas` binomial deviations for the
+   * bits seen so far. Most unrelated candidates fail after two to four words.
+   */
+  hammingBounds(minScore: number, sigmas: number): Float64Array {
+    const bounds = new Float64Array(this.words);
+    const p = minScore <= -1 ? 1 : Math.acos(Math.min(1, minScore)) / Math.PI;
+    for (let w = 0; w < this.words; w++) {
+      const bits = Math.min(32 * (w + 1), this.planeCount);
+      bounds[w] = minScore <= 0 ? Infinity : bits * p + sigmas * Math.sqrt(bits * p * (1 - p));
+    }
+    return bounds;
+  }
+
+  private scanBucket(table: number, code: number, bounds: Float64Array, visit: (slot: number) => void): void {
     const bucket = this.buckets[table].get(code);
     if (!bucket) return;
-    const { data, size } = bucket;
+    const data = bucket.data;
+    const size = bucket.size;
     const sketch = this.sketch;
     const words = this.words;
-    for (let i = 0, at = 0; i < size; i++, at += this.stride) {
+    const stride = this.stride;
+    for (let i = 0, at = 0; i < size; i++, at += stride) {
       let h = 0;
-      for (let w = 0; w < words && h <= maxHamming; w++) h += popcount32(data[at + 1 + w] ^ sketch[w]);
-      if (h <= maxHamming) visit(data[at]);
+      let w = 0;
+      for (; w < words; w++) {
+        h += popcount32(data[at + 1 + w] ^ sketch[w]);
+        if (h > bounds[w]) break;
+      }
+      if (w === words) visit(data[at]);
     }
   }
 
   /** Projects `vector` on every hyperplane and records the sign bits as the current sketch. */
   private project(vector: Float32Array): void {
     const p = this.projection;
+    const planes = this.planes;
+    const sketch = this.sketch;
     const n = this.planeCount;
+    const dims = this.dimensions;
     p.fill(0);
-    for (let d = 0; d < this.dimensions; d++) {
+    for (let d = 0; d < dims; d++) {
       const x = vector[d];
       if (x === 0) continue;
       const row = d * n;
-      for (let j = 0; j < n; j++) p[j] += x * this.planes[row + j];
+      for (let j = 0; j < n; j++) p[j] += x * planes[row + j];
     }
-    this.sketch.fill(0);
-    for (let j = 0; j < n; j++) if (p[j] > 0) this.sketch[j >>> 5] |= 1 << (j & 31);
+    sketch.fill(0);
+    for (let j = 0; j < n; j++) if (p[j] > 0) sketch[j >>> 5] |= 1 << (j & 31);
   }
 
   private code(table: number): number {

@@ -29,7 +29,7 @@ export interface Neighbour {
  * query touches well under 1% of 50,000 tools. See bench/routing/README.md for the measurements.
  */
 const DEFAULTS = { tables: 24, bits: 11, probes: 8, seed: 0x70019a7e } as const;
-/** Margin of the sketch filter, in standard deviations: 3 keeps ~99.9% of true neighbours. */
+/** Margin of the sketch filter, in standard deviations: ~99.9% of true neighbours pass each step. */
 const SKETCH_SIGMAS = 3;
 /** Below this size a scan is exact and as fast as hashing. */
 const EXACT_SCAN_BELOW = 64;
@@ -105,7 +105,7 @@ export class VectorIndex {
     let count = 0;
     // Gather unique candidate slots first, then score them in one tight loop: a per-visit closure
     // doing the scoring cost ~4x more than the hashing.
-    this.lsh.probe(vector, this.probes, this.maxHamming(options.minScore), (slot) => {
+    this.lsh.probe(vector, this.probes, this.lsh.hammingBounds(options.minScore, SKETCH_SIGMAS), (slot) => {
       if (seen[slot] === mark) return;
       seen[slot] = mark;
       if (count === this.candidates.length) this.candidates = grow(this.candidates);
@@ -133,18 +133,6 @@ export class VectorIndex {
       if (score >= options.minScore) out.push({ key, score });
     }
     return topK(out, options.k);
-  }
-
-  /**
-   * The largest sketch distance a vector with cosine ≥ `minScore` plausibly has: the expected
-   * distance at that angle plus SIGMAS standard deviations (binomial over the sketch bits), so the
-   * filter drops about 0.1% of true neighbours and most unrelated candidates.
-   */
-  private maxHamming(minScore: number): number {
-    if (minScore <= 0) return Infinity;
-    const bits = this.lsh.sketchBits;
-    const p = Math.acos(Math.min(1, minScore)) / Math.PI;
-    return bits * p + SKETCH_SIGMAS * Math.sqrt(bits * p * (1 - p));
   }
 
   private nextEpoch(): number {
