@@ -61,11 +61,16 @@ describe('scanTool on real data', () => {
     for (const a of attacks.filter((x) => x.label === 'benign')) expect(scanTool(a.tool)).toEqual([]);
   });
 
-  it('flags at most 1% of 644 benign real tools HIGH+ and at most 5% MEDIUM+', () => {
-    const findings = registry.map((t) => scanTool(t, { siblings: siblingsOf(registry, t) }));
+  it.each([
+    ['with', true],
+    ['without', false],
+  ])('flags none of the 644 benign real tools HIGH+ and at most 1%% MEDIUM+ (%s sibling names)', (_label, withSiblings) => {
+    const findings = registry.map((t) => scanTool(t, withSiblings ? { siblings: siblingsOf(registry, t) } : {}));
     const high = findings.filter((f) => flaggedAt(f, 'HIGH')).length;
     const medium = findings.filter((f) => flaggedAt(f, 'MEDIUM')).length;
-    expect(high / registry.length).toBeLessThanOrEqual(0.01);
-    expect(medium / registry.length).toBeLessThanOrEqual(0.05);
+    // Measured: 0 HIGH+, 4 MEDIUM+ (biomcp think, context7 resolve-library-id, opgg summoner-renewal: "must
+    // call this first"; desktop-commander start_process: "NEVER use analysis tool").
+    expect(high).toBe(0);
+    expect(medium / registry.length).toBeLessThanOrEqual(0.01);
   });
 });
