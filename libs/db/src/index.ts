@@ -40,3 +40,4 @@ export { UserRepository, type NewUser, type RoleValue, type UserRecord } from '.
 export { ApiKeyRepository, type ApiKeyRecord, type NewApiKey } from './repositories/api-key.repository';
 export { AuditLog } from './repositories/audit-log';
 export { AuditRepository, type AuditExport, type AuditExportOptions, type AuditFilter, type AuditPage } from './repositories/audit.repository';
+export type { AuditScope, AuditSource } from './repositories/audit-context';

@@ -1,6 +1,7 @@
 // Writes one analysis' conflicts inside the caller's transaction: dedup by unordered pair, update in
 // place, replace recommendations, and resolve the subjects' conflicts the analysis no longer reports.
 import type { Prisma } from '../generated/prisma/client';
+import { audit, auditEntry, type AuditScope } from './audit-context';
 import type { ConflictStatusValue, SeverityLevel } from './registry.types';
 
 export interface RecommendationWrite {
@@ -37,6 +38,7 @@ export interface ConflictSyncResult {
 export async function syncConflicts(
   tx: Prisma.TransactionClient,
   input: { environmentId: string; runId: string; subjectIds: readonly string[]; conflicts: readonly ConflictWrite[] },
+  scope: AuditScope,
 ): Promise<ConflictSyncResult> {
   const conflictIds: string[] = [];
   for (const conflict of input.conflicts) {
@@ -52,6 +54,9 @@ export async function syncConflicts(
         ).id
       : (await tx.conflict.create({ data: { ...values, environmentId: input.environmentId, toolAId, toolBId, firstSeenRunId: input.runId } })).id;
     conflictIds.push(id);
+    if (!existing || existing.status === 'RESOLVED') {
+      await audit.append(tx, auditEntry(scope, 'conflict.detected', { type: 'conflict', id }, { toolAId, toolBId, severity: conflict.severity, score: conflict.score, runId: input.runId, reopened: existing !== null }));
+    }
     await tx.recommendation.deleteMany({ where: { conflictId: id } });
     if (conflict.recommendations.length > 0) {
       await tx.recommendation.createMany({
@@ -59,19 +64,20 @@ export async function syncConflicts(
       });
     }
   }
-  const resolvedIds = await resolveConflictsOf(tx, input.environmentId, input.subjectIds, conflictIds);
+  const resolvedIds = await resolveConflictsOf(tx, scope, input.subjectIds, conflictIds);
   return { conflictIds, resolvedIds };
 }
 
 /** Resolves the unresolved conflicts involving any of `toolIds`, except `keepIds`. Returns the ids it resolved. */
 export async function resolveConflictsOf(
   tx: Prisma.TransactionClient,
-  environmentId: string,
+  scope: AuditScope,
   toolIds: readonly string[],
   keepIds: readonly string[] = [],
 ): Promise<string[]> {
   if (toolIds.length === 0) return [];
   const ids = [...toolIds];
+  const environmentId = scope.environmentId;
   const stale = await tx.conflict.findMany({
     where: {
       environmentId,
@@ -79,11 +85,12 @@ export async function resolveConflictsOf(
       id: { notIn: [...keepIds] },
       OR: [{ toolAId: { in: ids } }, { toolBId: { in: ids } }],
     },
-    select: { id: true },
+    select: { id: true, status: true },
   });
   const staleIds = stale.map((c) => c.id);
   if (staleIds.length > 0) {
     await tx.conflict.updateMany({ where: { id: { in: staleIds } }, data: { status: 'RESOLVED', resolvedAt: new Date() } });
   }
+  for (const c of stale) await audit.append(tx, auditEntry(scope, 'conflict.status_changed', { type: 'conflict', id: c.id }, { from: c.status, to: 'RESOLVED', automatic: true }));
   return staleIds;
 }

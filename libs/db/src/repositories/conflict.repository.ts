@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
+import { audit, auditEntry, type AuditSource, SYSTEM_SOURCE } from './audit-context';
 import { UNRESOLVED_STATUSES } from './conflict-sync';
 import { pageArgs, toPage } from './pagination';
 import { CONFLICT_INCLUDE, toConflictRecord, toRecommendationRecord } from './registry.mappers';
@@ -69,9 +70,15 @@ export class ConflictRepository {
    * Applies a status change only if the conflict is still in `from` (optimistic check): returns false
    * when a concurrent change got there first.
    */
-  async changeStatus(id: string, from: ConflictStatusValue, change: ConflictStatusChange): Promise<boolean> {
-    const { count } = await this.prisma.conflict.updateMany({ where: { id, status: from }, data: change });
-    return count === 1;
+  async changeStatus(id: string, from: ConflictStatusValue, change: ConflictStatusChange, source: AuditSource = SYSTEM_SOURCE): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.conflict.updateMany({ where: { id, status: from }, data: change });
+      if (count !== 1) return false;
+      const { environmentId, environment } = await tx.conflict.findUniqueOrThrow({ where: { id }, select: { environmentId: true, environment: { select: { organisationId: true } } } });
+      const scope = { ...source, organisationId: environment.organisationId, environmentId };
+      await audit.append(tx, auditEntry(scope, 'conflict.status_changed', { type: 'conflict', id }, { from, to: change.status, reason: change.suppressionReason }));
+      return true;
+    });
   }
 
   async counts(environmentId: string): Promise<ConflictCounts> {

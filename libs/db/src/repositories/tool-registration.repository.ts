@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
+import { audit, auditEntry, type AuditScope, type AuditSource, SYSTEM_SOURCE } from './audit-context';
 import { type ConflictWrite, resolveConflictsOf, syncConflicts } from './conflict-sync';
 import { uniqueAsConflict } from './prisma-errors';
 import { TOOL_INCLUDE, toToolRecord, toVersionRecord } from './registry.mappers';
@@ -25,6 +26,8 @@ export interface RegistrationWrite {
    * a tool being registered by `name:<tool name>` and resolves it once the row exists.
    */
   conflicts: ConflictWrite[];
+  /** Who registers, for the audit entries written in the same transaction (default: the system). */
+  source?: AuditSource;
 }
 
 export interface RegisteredTool {
@@ -72,10 +75,12 @@ export class ToolRegistrationRepository {
    * Soft-deletes a tool: status REMOVED and `deletedAt`, versions and conflicts kept as history; its
    * unresolved conflicts are resolved. Returns the removed tool and the conflicts it resolved.
    */
-  async remove(toolId: string): Promise<RemovalResult> {
+  async remove(toolId: string, source: AuditSource = SYSTEM_SOURCE): Promise<RemovalResult> {
     return this.prisma.$transaction(async (tx) => {
       const row = await tx.tool.update({ where: { id: toolId }, data: { status: 'REMOVED', deletedAt: new Date() }, include: TOOL_INCLUDE });
-      const resolvedConflictIds = await resolveConflictsOf(tx, row.environmentId, [toolId]);
+      const scope = await auditScope(tx, row.environmentId, source);
+      await audit.append(tx, auditEntry(scope, 'tool.deleted', { type: 'tool', id: toolId }, { name: row.name, serverId: row.serverId }));
+      const resolvedConflictIds = await resolveConflictsOf(tx, scope, [toolId]);
       const pairs = await tx.conflict.findMany({ where: { id: { in: resolvedConflictIds } }, select: { toolAId: true, toolBId: true } });
       const counterpartIds = [...new Set(pairs.map((p) => (p.toolAId === toolId ? p.toolBId : p.toolAId)))];
       return { tool: toToolRecord(row), resolvedConflictIds, counterpartIds };
@@ -97,10 +102,11 @@ export class ToolRegistrationRepository {
         finishedAt: new Date(),
       },
     });
+    const scope = await auditScope(tx, write.environmentId, write.source ?? SYSTEM_SOURCE);
     const tools: RegisteredTool[] = [];
     const idByPlaceholder = new Map<string, string>();
     for (const item of write.tools) {
-      const registered = await this.saveVersion(tx, write, item);
+      const registered = await this.saveVersion(tx, write, item, scope);
       idByPlaceholder.set(pendingToolId(item.name), registered.tool.id);
       tools.push(registered);
     }
@@ -110,13 +116,14 @@ export class ToolRegistrationRepository {
       toolIds: [resolve(c.toolIds[0]), resolve(c.toolIds[1])] as [string, string],
       recommendations: c.recommendations.map((r) => ({ ...r, targetToolId: resolve(r.targetToolId) })),
     }));
-    const sync = await syncConflicts(tx, { environmentId: write.environmentId, runId: run.id, subjectIds: tools.map((t) => t.tool.id), conflicts });
+    const sync = await syncConflicts(tx, { environmentId: write.environmentId, runId: run.id, subjectIds: tools.map((t) => t.tool.id), conflicts }, scope);
     return { runId: run.id, tools, conflictIds: sync.conflictIds, resolvedConflictIds: sync.resolvedIds };
   }
 
-  private async saveVersion(tx: Prisma.TransactionClient, write: RegistrationWrite, item: ToolVersionWrite): Promise<RegisteredTool> {
+  private async saveVersion(tx: Prisma.TransactionClient, write: RegistrationWrite, item: ToolVersionWrite, scope: AuditScope): Promise<RegisteredTool> {
     const key = { serverId_name: { serverId: write.serverId, name: item.name } };
-    const tool = (await tx.tool.findUnique({ where: key })) ?? (await tx.tool.create({ data: { serverId: write.serverId, environmentId: write.environmentId, name: item.name } }));
+    const existing = await tx.tool.findUnique({ where: key });
+    const tool = existing ?? (await tx.tool.create({ data: { serverId: write.serverId, environmentId: write.environmentId, name: item.name } }));
     let version = await tx.toolVersion.findUnique({ where: { toolId_contentHash: { toolId: tool.id, contentHash: item.contentHash } } });
     const versionCreated = version === null;
     if (!version) {
@@ -130,6 +137,17 @@ export class ToolRegistrationRepository {
       data: { currentVersionId: version.id, status: item.status, deletedAt: null, ...(item.status === 'ACTIVE' ? { approvedVersionId: version.id } : {}) },
       include: TOOL_INCLUDE,
     });
+    // An identical re-registration of a live tool changes nothing and writes no entry.
+    if (!existing || versionCreated || existing.status !== item.status || existing.deletedAt !== null || existing.currentVersionId !== version.id) {
+      const details = { name: item.name, serverId: write.serverId, version: version.version, contentHash: item.contentHash, status: item.status, ...(existing ? { previousStatus: existing.status } : {}) };
+      await audit.append(tx, auditEntry(scope, existing ? 'tool.updated' : 'tool.registered', { type: 'tool', id: tool.id }, details));
+    }
     return { tool: toToolRecord(updated), version: toVersionRecord(version), versionCreated };
   }
+}
+
+/** The audit scope of a change in `environmentId`: its organisation, read inside the transaction. */
+async function auditScope(tx: Prisma.TransactionClient, environmentId: string, source: AuditSource): Promise<AuditScope> {
+  const { organisationId } = await tx.environment.findUniqueOrThrow({ where: { id: environmentId }, select: { organisationId: true } });
+  return { ...source, organisationId, environmentId };
 }
