@@ -36,8 +36,11 @@ const expected = (p: Prepared, id: string | undefined): boolean => id !== undefi
 
 function scoreLocal(router: LocalRouter, only?: (p: Prepared) => boolean): Scored[] {
   return items.filter((p) => !only || only(p)).map((p) => {
-    const top = router.routeSync(p.item.query, p.candidates).ranking[0];
-    return { p, score: top?.score ?? 0, hit: expected(p, top?.id), none: p.item.expected_tools.length === 0 };
+    const decision = router.routeSync(p.item.query, p.candidates);
+    const top = decision.ranking[0];
+    // With noneThreshold 0 a null choice can only come from the specific-match gate: score it 0.
+    const score = decision.choice === null ? 0 : (top?.score ?? 0);
+    return { p, score, hit: expected(p, top?.id), none: p.item.expected_tools.length === 0 };
   });
 }
 
@@ -83,6 +86,7 @@ for (const dataset of ['BFCL', 'MetaTool', 'all']) {
   }
 }
 const rankingOnly = (xs: Scored[]): string => {
+  // (for LocalRouter, items the specific-match gate answered "none" still count by their top candidate)
   const calls = xs.filter((s) => !s.none);
   return `${((calls.filter((s) => s.hit).length / calls.length) * 100).toFixed(1)}%`;
 };

@@ -1,7 +1,7 @@
 import type { RouteDecision, RouteOptions, Router, RouterCandidate } from '../model';
 import { cosine, LocalEmbedder } from '../semantic/local-embedder';
 import { fnv1a } from '../semantic/hash';
-import { type CandidateProfile, profileCandidate, queryTerms } from './candidate-profile';
+import { type CandidateProfile, isGeneric, profileCandidate, queryTerms } from './candidate-profile';
 import { DEFAULT_ROUTER_WEIGHTS, type LocalRouterWeights, nameCoverage, termMatch, termWeights } from './router-scoring';
 
 interface Analysed {
@@ -73,11 +73,15 @@ export class LocalRouter implements Router {
     scored.sort((a, b) => b.score - a.score || a.tie - b.tie);
 
     const best = scored[0];
-    const choice = best && best.score >= w.noneThreshold ? best.id : null;
+    const specific = best ? best.matched.filter((t) => !isGeneric(t)).length : 0;
+    // Enough evidence: the specific terms asked for, or one more match than that of any kind
+    // ("read the contents" matches only generic words, but two of them).
+    const evidence = specific >= w.minSpecificMatches || (best?.matched.length ?? 0) > w.minSpecificMatches;
+    const choice = best && best.score >= w.noneThreshold && evidence ? best.id : null;
     const reason = best
       ? choice
         ? `matched ${best.matched.join(', ') || 'no terms (embedding only)'}; score ${best.score.toFixed(3)}`
-        : `best ${best.id} scored ${best.score.toFixed(3)} < ${w.noneThreshold} (none fits)`
+        : `best ${best.id} scored ${best.score.toFixed(3)} (threshold ${w.noneThreshold}) with ${specific} specific terms matched (none fits)`
       : 'no candidates';
     return { choice, ranking: scored.map((s) => ({ id: s.id, score: round(s.score) })), reason };
   }

@@ -13,6 +13,8 @@ export interface LocalRouterWeights {
   name: number;
   /** Below this best score the router answers "none of these". */
   noneThreshold: number;
+  /** The best candidate must also match this many non-generic query terms (or one more term of any kind), or the answer is "none". */
+  minSpecificMatches: number;
   /** Credit for a query term found in the name, description or parameters. */
   fieldName: number;
   fieldDescription: number;
@@ -29,6 +31,8 @@ export const DEFAULT_ROUTER_WEIGHTS: LocalRouterWeights = {
   name: 0.15,
   // Low on purpose: on the public items, "none" is only reliable when almost nothing matches.
   noneThreshold: 0.078,
+  // An embedding-only or single "get"/"list" match is not evidence of fit: +0.4 points on the tune split.
+  minSpecificMatches: 1,
   fieldName: 1,
   fieldDescription: 0.85,
   fieldParameters: 0.3,
