@@ -1,4 +1,5 @@
 // A tiny JSON client for the registry e2e specs: every call returns the status and the parsed body.
+import { E2E_ADMIN } from './support/stack';
 
 // Bodies are asserted field by field with toMatchObject; typing every response shape here would only restate the API.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -10,11 +11,32 @@ export interface JsonResponse<T = any> {
 export type RegistryClient = Record<'get' | 'delete', (path: string) => Promise<JsonResponse>> &
   Record<'post' | 'patch', (path: string, body: unknown) => Promise<JsonResponse>>;
 
-export function registryClient(baseUrl: string): RegistryClient {
+/**
+ * How the client authenticates: by default it logs in once as the stack's bootstrap admin; or a
+ * bearer credential (JWT or `tg_` API key), an `X-API-Key`, or nothing at all.
+ */
+export type ClientAuth = { login: { email: string; password: string } } | { bearer: string } | { apiKey: string } | 'anonymous';
+
+/** POST /v1/auth/login; throws unless it answers 200. */
+export async function logIn(baseUrl: string, credentials: { email: string; password: string; organisation?: string }): Promise<string> {
+  const response = await fetch(`${baseUrl}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) });
+  if (response.status !== 200) throw new Error(`login as ${credentials.email} failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+export function registryClient(baseUrl: string, auth: ClientAuth = { login: E2E_ADMIN }): RegistryClient {
+  let token: Promise<string> | undefined;
+  const authHeaders = async (): Promise<Record<string, string>> => {
+    if (auth === 'anonymous') return {};
+    if ('apiKey' in auth) return { 'x-api-key': auth.apiKey };
+    if ('bearer' in auth) return { authorization: `Bearer ${auth.bearer}` };
+    token ??= logIn(baseUrl, auth.login);
+    return { authorization: `Bearer ${await token}` };
+  };
   const call = async (method: string, path: string, body?: unknown): Promise<JsonResponse> => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: { ...(await authHeaders()), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();

@@ -3,13 +3,13 @@ import { APP_FILTER } from '@nestjs/core';
 import type { Config } from '@toolgate/config';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule } from './app-config.module';
+import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { loggerOptions } from './http/logger.options';
 import { InfraModule } from './infra/infra.module';
 import { ConflictsModule } from './conflicts/conflicts.module';
 import { EnvironmentsModule } from './environments/environments.module';
-import { RegistryHttpModule } from './registry/registry-http.module';
 import { ServersModule } from './servers/servers.module';
 import { ToolsModule } from './tools/tools.module';
 
@@ -24,8 +24,9 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions(config)),
         InfraModule,
         HealthModule,
+        // Identity: the global authentication guard, login, API keys.
+        AuthModule,
         // The registry REST API (/v1).
-        RegistryHttpModule,
         EnvironmentsModule,
         ServersModule,
         ToolsModule,

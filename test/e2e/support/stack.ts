@@ -5,6 +5,12 @@ import { freePort } from './free-port';
 
 export const REDIS_URL = 'redis://127.0.0.1:6379';
 
+/** The bootstrap admin every e2e API starts with (TOOLGATE_BOOTSTRAP_ADMIN_*); registryClient logs in as it by default. */
+export const E2E_ADMIN = { email: 'admin@e2e.toolgate.test', password: 'e2e-admin-password-123' } as const;
+
+/** Signs and verifies the e2e API's login tokens (HS256). */
+export const E2E_JWT_SECRET = 'e2e-jwt-secret-with-at-least-32-characters';
+
 // Fast beats so the suite sees a heartbeat (and its removal) within a few hundred milliseconds.
 const HEARTBEAT_INTERVAL_MS = '200';
 
@@ -18,6 +24,9 @@ export function appEnv(databaseUrl: string, redisPrefix: string, extra: Record<s
     REDIS_PREFIX: redisPrefix,
     HOST: '127.0.0.1',
     WORKER_HEARTBEAT_INTERVAL_MS: HEARTBEAT_INTERVAL_MS,
+    JWT_SECRET: E2E_JWT_SECRET,
+    TOOLGATE_BOOTSTRAP_ADMIN_EMAIL: E2E_ADMIN.email,
+    TOOLGATE_BOOTSTRAP_ADMIN_PASSWORD: E2E_ADMIN.password,
     ...extra,
   };
 }

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBadRequestResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Page } from '@toolgate/db';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
-import { DefaultOrganisationGuard } from '../registry/default-organisation.guard';
+import { MinRole } from '../auth/roles.decorator';
 import { Ctx, type RequestContext } from '../registry/request-context';
 import { ApiZodBody, ApiZodQuery, ApiZodResponse, pageSchema } from '../registry/zod-openapi';
 import { type ConflictListQuery, ConflictListQuerySchema, type UpdateConflictRequest, UpdateConflictRequestSchema } from './conflict.request';
@@ -11,12 +11,13 @@ import { ConflictsService } from './conflicts.service';
 import { type RegistryHealthResponse, RegistryHealthResponseSchema } from './registry-health.response';
 
 @ApiTags('conflicts')
-@UseGuards(DefaultOrganisationGuard)
+@ApiBearerAuth()
 @Controller('v1')
 export class ConflictsController {
   constructor(private readonly conflicts: ConflictsService) {}
 
   @Get('environments/:env/conflicts')
+  @MinRole('viewer')
   @ApiOperation({ summary: "List an environment's conflicts (filters: severity, status, tool), cursor pagination." })
   @ApiZodQuery(ConflictListQuerySchema)
   @ApiZodResponse(pageSchema(ConflictResponseSchema), 'A page of conflicts, oldest first.')
@@ -26,6 +27,7 @@ export class ConflictsController {
   }
 
   @Get('environments/:env/health')
+  @MinRole('viewer')
   @ApiOperation({ summary: 'Registry health: a 0–100 score and tool/conflict counts (formula in docs/api.md).' })
   @ApiZodResponse(RegistryHealthResponseSchema, 'Score and counts.')
   @ApiNotFoundResponse({ description: '`ENVIRONMENT.NOT_FOUND`' })
@@ -34,6 +36,7 @@ export class ConflictsController {
   }
 
   @Get('conflicts/:id')
+  @MinRole('viewer')
   @ApiOperation({ summary: 'Get a conflict with its findings (evidence included) and recommendations.' })
   @ApiZodResponse(ConflictDetailResponseSchema, 'The conflict with findings and recommendations.')
   @ApiNotFoundResponse({ description: '`CONFLICT.NOT_FOUND`' })
@@ -42,6 +45,7 @@ export class ConflictsController {
   }
 
   @Patch('conflicts/:id')
+  @MinRole('developer')
   @ApiOperation({ summary: 'Change a conflict status: OPEN → ACKNOWLEDGED → RESOLVED, or → SUPPRESSED (with `reason`).' })
   @ApiZodBody(UpdateConflictRequestSchema)
   @ApiZodResponse(ConflictDetailResponseSchema, 'The updated conflict.')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, DomainError, NotFoundError } from '@toolgate/config';
 import { ConflictRepository, type Page, REGISTRY_STATUSES, ToolRepository } from '@toolgate/db';
+import { assertCan } from '../auth/access-policy';
 import { EnvironmentsService } from '../environments/environments.service';
 import type { RequestContext } from '../registry/request-context';
 import { allowedTransitions, canTransition } from './conflict-transitions';
@@ -31,6 +32,8 @@ export class ConflictsService {
   /** A person's status change; `CONFLICT.INVALID_TRANSITION` (422) when the move is not allowed from the current status. */
   async update(ctx: RequestContext, id: string, request: UpdateConflictRequest): Promise<ConflictDetailResponse> {
     const conflict = await this.find(ctx, id);
+    // Suppressing a CRITICAL conflict hides the worst finding there is: reviewer+, whoever calls this service.
+    if (request.status === 'SUPPRESSED' && conflict.severity === 'CRITICAL') assertCan(ctx.actor, 'conflict.suppress-critical');
     if (!canTransition(conflict.status, request.status)) {
       throw new DomainError('rule_violation', 'CONFLICT.INVALID_TRANSITION', `A ${conflict.status} conflict cannot become ${request.status}`, {
         from: conflict.status,

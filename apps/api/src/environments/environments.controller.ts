@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '@toolgate/db';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
-import { DefaultOrganisationGuard } from '../registry/default-organisation.guard';
+import { MinRole } from '../auth/roles.decorator';
 import { type PageQuery, PageQuerySchema } from '../registry/page.request';
 import { Ctx, type RequestContext } from '../registry/request-context';
 import { ApiZodBody, ApiZodQuery, ApiZodResponse, pageSchema } from '../registry/zod-openapi';
@@ -11,12 +11,13 @@ import { type EnvironmentResponse, EnvironmentResponseSchema } from './environme
 import { EnvironmentsService } from './environments.service';
 
 @ApiTags('environments')
-@UseGuards(DefaultOrganisationGuard)
+@ApiBearerAuth()
 @Controller('v1/environments')
 export class EnvironmentsController {
   constructor(private readonly environments: EnvironmentsService) {}
 
   @Post()
+  @MinRole('admin')
   @ApiOperation({ summary: 'Create an environment (a registry with its own policy).' })
   @ApiZodBody(CreateEnvironmentRequestSchema)
   @ApiZodResponse(EnvironmentResponseSchema, 'The environment with its policy.', 201)
@@ -27,6 +28,7 @@ export class EnvironmentsController {
   }
 
   @Get()
+  @MinRole('viewer')
   @ApiOperation({ summary: "List the organisation's environments (cursor pagination)." })
   @ApiZodQuery(PageQuerySchema)
   @ApiZodResponse(pageSchema(EnvironmentResponseSchema), 'A page of environments, oldest first.')
@@ -35,6 +37,7 @@ export class EnvironmentsController {
   }
 
   @Get(':env')
+  @MinRole('viewer')
   @ApiOperation({ summary: 'Get an environment by id or name.' })
   @ApiZodResponse(EnvironmentResponseSchema, 'The environment with its policy.')
   @ApiNotFoundResponse({ description: '`ENVIRONMENT.NOT_FOUND`' })

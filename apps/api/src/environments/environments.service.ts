@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@toolgate/config';
 import { type EnvironmentRecord, EnvironmentRepository, type Page } from '@toolgate/db';
+import { assertCan } from '../auth/access-policy';
 import type { PageQuery } from '../registry/page.request';
 import type { RequestContext } from '../registry/request-context';
 import type { CreateEnvironmentRequest } from './environment.request';
@@ -11,6 +12,7 @@ export class EnvironmentsService {
   constructor(private readonly environments: EnvironmentRepository) {}
 
   async create(ctx: RequestContext, request: CreateEnvironmentRequest): Promise<EnvironmentResponse> {
+    assertCan(ctx.actor, 'environment.manage');
     const { policy } = request;
     const env = await this.environments.create(ctx.organisationId, request.name, {
       blockingSeverity: policy.blockingSeverity,

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/roles.decorator';
 import { HealthResponse, ReadinessResponse } from './readiness.response';
 import { ReadinessService } from './readiness.service';
 
@@ -8,7 +9,9 @@ interface StatusSettable {
   status(code: number): unknown;
 }
 
+// Probes answer without credentials: load balancers and orchestrators have none.
 @ApiTags('health')
+@Public()
 @Controller()
 export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}

@@ -9,6 +9,7 @@ export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   rule_violation: 422,
+  rate_limited: 429,
   unavailable: 503,
 };
 

@@ -1,12 +1,14 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Actor } from '../auth/actor';
 
 /**
- * Who is calling, as far as the registry API cares: the organisation every query is scoped by.
- * The ONE tenancy seam: a guard fills it (today DefaultOrganisationGuard; the auth guard later adds
- * the actor) and controllers hand it to services. Nothing else decides the organisation.
+ * Who is calling: the organisation every query is scoped by, and the authenticated actor.
+ * The ONE tenancy seam: the global AuthenticationGuard fills it from the credentials and
+ * controllers hand it to services. Nothing else decides the organisation.
  */
 export interface RequestContext {
   organisationId: string;
+  actor: Actor;
 }
 
 /** Where the guard leaves the context on the request. */
@@ -14,9 +16,9 @@ export const REQUEST_CONTEXT_KEY = 'toolgateContext';
 
 export type RequestWithContext = { [REQUEST_CONTEXT_KEY]?: RequestContext };
 
-/** The caller's RequestContext. Fails loudly when no tenancy guard ran, instead of leaking across tenants. */
+/** The caller's RequestContext. Fails loudly when no guard ran, instead of leaking across tenants. */
 export const Ctx = createParamDecorator((_data: unknown, host: ExecutionContext): RequestContext => {
   const context = host.switchToHttp().getRequest<RequestWithContext>()[REQUEST_CONTEXT_KEY];
-  if (!context) throw new Error('RequestContext missing: the controller is not behind a tenancy guard');
+  if (!context) throw new Error('RequestContext missing: the route is public or the authentication guard did not run');
   return context;
 });

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '@toolgate/db';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
-import { DefaultOrganisationGuard } from '../registry/default-organisation.guard';
+import { MinRole } from '../auth/roles.decorator';
 import { type PageQuery, PageQuerySchema } from '../registry/page.request';
 import { Ctx, type RequestContext } from '../registry/request-context';
 import { ApiZodBody, ApiZodQuery, ApiZodResponse, pageSchema } from '../registry/zod-openapi';
@@ -11,12 +11,13 @@ import { type ServerResponse, ServerResponseSchema } from './server.response';
 import { ServersService } from './servers.service';
 
 @ApiTags('servers')
-@UseGuards(DefaultOrganisationGuard)
+@ApiBearerAuth()
 @Controller('v1/environments/:env/servers')
 export class ServersController {
   constructor(private readonly servers: ServersService) {}
 
   @Post()
+  @MinRole('admin')
   @ApiOperation({ summary: 'Register an MCP server (a namespace of tools) in an environment.' })
   @ApiZodBody(CreateServerRequestSchema)
   @ApiZodResponse(ServerResponseSchema, 'The server.', 201)
@@ -27,6 +28,7 @@ export class ServersController {
   }
 
   @Get()
+  @MinRole('viewer')
   @ApiOperation({ summary: "List an environment's servers (cursor pagination)." })
   @ApiZodQuery(PageQuerySchema)
   @ApiZodResponse(pageSchema(ServerResponseSchema), 'A page of servers, oldest first.')

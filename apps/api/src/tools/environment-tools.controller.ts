@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBadRequestResponse, ApiBody, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '@toolgate/db';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
-import { DefaultOrganisationGuard } from '../registry/default-organisation.guard';
+import { MinRole } from '../auth/roles.decorator';
 import { Ctx, type RequestContext } from '../registry/request-context';
 import { ApiZodBody, ApiZodQuery, ApiZodResponse, openApiSchema, pageSchema } from '../registry/zod-openapi';
 import { type CheckResponse, ToolCheckService } from './tool-check.service';
@@ -34,7 +34,7 @@ interface StatusSettable {
 }
 
 @ApiTags('tools')
-@UseGuards(DefaultOrganisationGuard)
+@ApiBearerAuth()
 @Controller('v1/environments/:env')
 export class EnvironmentToolsController {
   constructor(
@@ -44,6 +44,7 @@ export class EnvironmentToolsController {
   ) {}
 
   @Post('tools')
+  @MinRole('developer')
   @ApiOperation({ summary: 'Register a tool definition: 201 with a new version, 200 when identical to the current one.' })
   @ApiZodBody(RegisterToolRequestSchema)
   @ApiZodResponse(RegistrationResponseSchema, 'A new version was stored and analysed.', 201)
@@ -64,6 +65,7 @@ export class EnvironmentToolsController {
 
   // `tools:bulk` (Google AIP style) needs the colon escaped for Express' path-to-regexp; `tools/bulk` is an alias.
   @Post(['tools\\:bulk', 'tools/bulk'])
+  @MinRole('developer')
   @ApiOperation({ summary: "Register a server's tools in one request (a `tools/list` result); all-or-nothing validation." })
   @ApiZodBody(BulkRegisterRequestSchema)
   @ApiZodResponse(BulkRegistrationResponseSchema, 'At least one new version was stored.', 201)
@@ -81,6 +83,7 @@ export class EnvironmentToolsController {
 
   @Post('tools/check')
   @HttpCode(200)
+  @MinRole('viewer')
   @ApiOperation({ summary: 'Dry run: analyse proposed tools against the registry; stores nothing. Same JSON as `toolgate check --format json`.' })
   @ApiZodQuery(CheckQuerySchema)
   @ApiBody({ schema: openApiSchema(BulkRegisterRequestSchema), description: 'Any document `toolgate check` reads: `{ server, tools }`, a `tools/list` result, an array of tools or one tool.' })
@@ -91,6 +94,7 @@ export class EnvironmentToolsController {
   }
 
   @Get('tools')
+  @MinRole('viewer')
   @ApiOperation({ summary: "List an environment's tools (removed ones only with `status=REMOVED`), cursor pagination." })
   @ApiZodQuery(ToolListQuerySchema)
   @ApiZodResponse(pageSchema(ToolResponseSchema), 'A page of tools, oldest first.')

@@ -1,18 +1,19 @@
-import { Controller, Delete, Get, Param, ParseUUIDPipe, UseGuards } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DefaultOrganisationGuard } from '../registry/default-organisation.guard';
+import { Controller, Delete, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MinRole } from '../auth/roles.decorator';
 import { Ctx, type RequestContext } from '../registry/request-context';
 import { ApiZodResponse } from '../registry/zod-openapi';
 import { type RemovedToolResponse, RemovedToolResponseSchema, type ToolDetailResponse, ToolDetailResponseSchema } from './tool.response';
 import { ToolsService } from './tools.service';
 
 @ApiTags('tools')
-@UseGuards(DefaultOrganisationGuard)
+@ApiBearerAuth()
 @Controller('v1/tools')
 export class ToolsController {
   constructor(private readonly tools: ToolsService) {}
 
   @Get(':id')
+  @MinRole('viewer')
   @ApiOperation({ summary: 'Get a tool with all its versions.' })
   @ApiZodResponse(ToolDetailResponseSchema, 'The tool and `versions` (oldest first).')
   @ApiNotFoundResponse({ description: '`TOOL.NOT_FOUND`' })
@@ -21,6 +22,7 @@ export class ToolsController {
   }
 
   @Delete(':id')
+  @MinRole('developer')
   @ApiOperation({ summary: 'Remove a tool (soft delete: status REMOVED, history kept); resolves its open conflicts and re-analyses the tools it blocked.' })
   @ApiZodResponse(RemovedToolResponseSchema, 'The removed tool, the conflicts resolved, and the re-analysed tools.')
   @ApiNotFoundResponse({ description: '`TOOL.NOT_FOUND`' })

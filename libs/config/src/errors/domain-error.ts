@@ -16,6 +16,7 @@ export type DomainErrorKind =
   | 'not_found' // the thing does not exist (404)
   | 'conflict' // clashes with current state, e.g. a duplicate (409)
   | 'rule_violation' // well-formed but breaks a business rule, e.g. self-approval (422)
+  | 'rate_limited' // too many attempts, e.g. failed logins; retry after `details.retryAfterSeconds` (429)
   | 'unavailable'; // a dependency is down; retrying later may work (503)
 
 /** Details are part of the public error body: IDs and field names, never secrets or stack traces. */

@@ -34,6 +34,13 @@ export const TOKEN_JACCARD_MEDIUM = 0.66;
  */
 export const TOKEN_JACCARD_LOW = 0.5;
 
+/**
+ * A LOW (partial) overlap also needs this many shared significant tokens. With one (the object noun) a
+ * realistic 2,000-tool registry gave a LOW finding for one tool in four (`count_primary_subscriptions` /
+ * `count_channel_subscriptions`), each one a conflict for the later stages to process.
+ */
+export const LOW_MIN_SHARED_SIGNIFICANT = 2;
+
 /** Score of a same-token-multiset overlap (`create_issue` vs `add_issue`): as confusing as a near-name. */
 export const TOKEN_SAME_MULTISET_SCORE = 0.9;
 

@@ -2,7 +2,7 @@ import type { Finding, Severity } from '../model';
 import { isKnownVerb } from '../text';
 import type { NameFeatures } from './name-features';
 import { multisetMinus } from './near-name';
-import { TOKEN_JACCARD_LOW, TOKEN_JACCARD_MEDIUM, TOKEN_SAME_MULTISET_SCORE } from './thresholds';
+import { LOW_MIN_SHARED_SIGNIFICANT, TOKEN_JACCARD_LOW, TOKEN_JACCARD_MEDIUM, TOKEN_SAME_MULTISET_SCORE } from './thresholds';
 
 /**
  * Token overlap on canonical tokens (stemmed, verbs canonicalised), so synonyms meet.
@@ -41,7 +41,11 @@ export function tokenOverlapFinding(a: NameFeatures, b: NameFeatures): Finding |
     return finding(sameWords ? 'MEDIUM' : 'HIGH', sameWords ? 0.8 : TOKEN_SAME_MULTISET_SCORE, { ...evidence, kind, synonyms });
   }
   if (jaccard >= TOKEN_JACCARD_MEDIUM) return finding('MEDIUM', jaccard * 0.8, { ...evidence, kind: 'high-overlap' });
-  if (jaccard >= TOKEN_JACCARD_LOW) return finding('LOW', jaccard * 0.6, { ...evidence, kind: 'partial-overlap' });
+  // A partial overlap needs two shared meaningful words (`bank account`), not just the object (`subscriptions`).
+  const sharedSignificant = a.significantTokens.filter((t) => b.significantTokens.includes(t)).length;
+  if (jaccard >= TOKEN_JACCARD_LOW && sharedSignificant >= LOW_MIN_SHARED_SIGNIFICANT) {
+    return finding('LOW', jaccard * 0.6, { ...evidence, kind: 'partial-overlap' });
+  }
   return undefined;
 }
 

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError, ValidationError } from '@toolgate/config';
+import { ApiKeyRepository, type Page } from '@toolgate/db';
+import type { PageQuery } from '../registry/page.request';
+import type { RequestContext } from '../registry/request-context';
+import { assertCan } from './access-policy';
+import { fromDbRole, toDbRole } from './actor';
+import { generateApiKey, hashApiKey } from './api-key-secret';
+import type { CreateApiKeyRequest } from './api-key.request';
+import { type ApiKeyResponse, type CreatedApiKeyResponse, toApiKeyResponse } from './api-key.response';
+import type { Principal } from './jwt.strategy';
+
+/** API key management (admin, checked here as well as at the HTTP layer) and key authentication. */
+@Injectable()
+export class ApiKeysService {
+  constructor(private readonly keys: ApiKeyRepository) {}
+
+  async create(ctx: RequestContext, request: CreateApiKeyRequest): Promise<CreatedApiKeyResponse> {
+    assertCan(ctx.actor, 'api-key.manage');
+    const expiresAt = request.expiresAt ? new Date(request.expiresAt) : null;
+    if (expiresAt && expiresAt.getTime() <= Date.now()) {
+      throw new ValidationError('body.expiresAt: must be in the future', { issues: [{ path: 'body.expiresAt', message: 'must be in the future' }] });
+    }
+    const { secret, hash, prefix } = generateApiKey();
+    const key = await this.keys.create({
+      organisationId: ctx.organisationId,
+      name: request.name,
+      role: toDbRole(request.role),
+      keyHash: hash,
+      prefix,
+      expiresAt,
+      createdById: ctx.actor.type === 'USER' ? ctx.actor.id : null,
+    });
+    return { ...toApiKeyResponse(key), secret };
+  }
+
+  async list(ctx: RequestContext, page: PageQuery): Promise<Page<ApiKeyResponse>> {
+    assertCan(ctx.actor, 'api-key.manage');
+    const result = await this.keys.list(ctx.organisationId, page);
+    return { items: result.items.map(toApiKeyResponse), nextCursor: result.nextCursor };
+  }
+
+  /** Revokes a key of the caller's organisation; revoking twice is a no-op (the key stays revoked). */
+  async revoke(ctx: RequestContext, id: string): Promise<ApiKeyResponse> {
+    assertCan(ctx.actor, 'api-key.manage');
+    await this.keys.revoke(ctx.organisationId, id, new Date());
+    const key = await this.keys.findById(ctx.organisationId, id);
+    if (!key) throw new NotFoundError('API_KEY.NOT_FOUND', `API key ${id} not found`, { apiKeyId: id });
+    return toApiKeyResponse(key);
+  }
+
+  /** The principal of a usable key, or undefined (unknown, revoked or expired: the caller answers 401 alike). */
+  async authenticate(secret: string): Promise<Principal | undefined> {
+    const key = await this.keys.findUsable(hashApiKey(secret), new Date());
+    if (!key) return undefined;
+    return { organisationId: key.organisationId, actor: { type: 'API_KEY', id: key.id, role: fromDbRole(key.role) } };
+  }
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@toolgate/config';
+import { OrganisationRepository, type UserRecord, UserRepository } from '@toolgate/db';
+import { fromDbRole } from './actor';
+import type { LoginRequest, LoginResponse } from './login.request';
+import { LoginThrottle } from './login-throttle';
+import { dummyPasswordHash, verifyPassword } from './password-hash';
+import { TokenService } from './token.service';
+
+// One message for every failure, so the response does not reveal whether the email exists.
+const invalidCredentials = () => new DomainError('unauthenticated', 'AUTH.INVALID_CREDENTIALS', 'Invalid email or password');
+
+@Injectable()
+export class LoginService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly organisations: OrganisationRepository,
+    private readonly throttle: LoginThrottle,
+    private readonly tokens: TokenService,
+  ) {}
+
+  /** Email + password → JWT. Failures are counted per account and IP (LoginThrottle) before the password is checked. */
+  async login(request: LoginRequest, ip: string): Promise<LoginResponse> {
+    const email = request.email.toLowerCase();
+    await this.throttle.assertAllowed(email, ip);
+    const user = await this.findUser(email, request.organisation);
+    // Always run scrypt, against a dummy hash when the user is unknown: equal timing either way.
+    const ok = await verifyPassword(request.password, user?.passwordHash ?? (await dummyPasswordHash()));
+    if (!user || !ok || user.disabledAt !== null) {
+      await this.throttle.recordFailure(email, ip);
+      throw invalidCredentials();
+    }
+    await this.throttle.recordSuccess(email);
+    await this.users.recordLogin(user.id, new Date());
+    const role = fromDbRole(user.role);
+    const { accessToken, expiresAt } = this.tokens.sign({ id: user.id, organisationId: user.organisationId, role });
+    return { accessToken, tokenType: 'Bearer', expiresAt: expiresAt.toISOString(), user: { id: user.id, email: user.email, role, organisationId: user.organisationId } };
+  }
+
+  private async findUser(email: string, organisation: string | undefined): Promise<UserRecord | undefined> {
+    const organisationId = organisation === undefined ? undefined : await this.organisations.findId(organisation);
+    if (organisation !== undefined && !organisationId) return undefined;
+    const matches = await this.users.findByEmail(email, organisationId);
+    if (matches.length > 1) {
+      throw new DomainError('invalid', 'AUTH.ORGANISATION_REQUIRED', 'This email exists in several organisations: pass `organisation` (its slug)');
+    }
+    return matches[0];
+  }
+}
