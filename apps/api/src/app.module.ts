@@ -12,6 +12,8 @@ import { ConflictsModule } from './conflicts/conflicts.module';
 import { EnvironmentsModule } from './environments/environments.module';
 import { ServersModule } from './servers/servers.module';
 import { ToolsModule } from './tools/tools.module';
+import { QueuesModule } from './queues/queues.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** The HTTP API. Built from the configuration main.ts has already validated. */
 @Module({})
@@ -31,6 +33,9 @@ export class AppModule {
         ServersModule,
         ToolsModule,
         ConflictsModule,
+        // Queue producers, the CI gate.
+        QueuesModule,
+        WebhooksModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],
     };

@@ -56,6 +56,14 @@ export const EnvSchema = z
 
     WORKER_CONCURRENCY: integer(1, 256).default(4),
     WORKER_HEARTBEAT_INTERVAL_MS: integer(100, 600_000).default(5000),
+    // How long a worker holds a job's lock between renewals (BullMQ lockDuration; the stalled-job check
+    // runs at the same interval). A worker killed mid-job loses its job to another worker after this long.
+    WORKER_LOCK_DURATION_MS: integer(1000, 600_000).default(30_000),
+    // Time budget of the CI gate's routing stage: a simulation estimated to take longer is queued on the
+    // `simulation` queue instead of holding the CI request open.
+    CI_ROUTING_BUDGET_MS: integer(0, 60_000).default(2000),
+    // TEST ONLY: the analysis worker waits this long inside every job, so e2e tests can kill a worker mid-job.
+    TEST_ONLY_ANALYSIS_DELAY_MS: integer(0, 600_000).default(0),
   })
   .superRefine((env, ctx) => {
     for (const issue of crossFieldIssues(env)) {

@@ -8,3 +8,14 @@ export {
   heartbeatStatus,
   type HeartbeatStatus,
 } from './heartbeat';
+export { ANALYSIS_JOBS, EnvironmentScanPayloadSchema, type EnvironmentScanPayload, environmentScanJobId } from './analysis.jobs';
+export {
+  SIMULATION_JOBS,
+  CiCheckRoutingPayloadSchema,
+  type CiCheckRoutingPayload,
+  CiCheckRoutingInputSchema,
+  type CiCheckRoutingInput,
+  ciCheckKey,
+  CI_CHECK_TTL_SECONDS,
+  ciCheckRoutingJobId,
+} from './simulation.jobs';

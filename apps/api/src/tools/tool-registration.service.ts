@@ -94,7 +94,7 @@ export class ToolRegistrationService {
 }
 
 /** The definition as stored and hashed: exactly the MCP fields, optional ones only when present. */
-function toDefinition(request: ToolDefinitionRequest): ToolDefinition {
+export function toDefinition(request: ToolDefinitionRequest): ToolDefinition {
   const { name, title, description, inputSchema, outputSchema, annotations } = request;
   return { name, description, inputSchema, ...(title !== undefined ? { title } : {}), ...(outputSchema ? { outputSchema } : {}), ...(annotations ? { annotations } : {}) };
 }

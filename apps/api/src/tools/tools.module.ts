@@ -14,5 +14,7 @@ import { ToolsService } from './tools.service';
   imports: [EnvironmentsModule, ServersModule],
   controllers: [EnvironmentToolsController, ToolsController],
   providers: [ToolRepository, ToolRegistrationRepository, ConflictRepository, RegistryAnalyzer, ToolRegistrationService, ToolReanalysisService, ToolsService, ToolCheckService],
+  // The CI gate (webhooks/) analyses and registers through the registry's own path.
+  exports: [ToolRepository, RegistryAnalyzer, ToolRegistrationService],
 })
 export class ToolsModule {}
