@@ -1,6 +1,6 @@
 import type { Finding } from '../model';
 import { splitIdentifier, stem } from '../text';
-import { confusableChars, deconfuse } from './confusables';
+import { confusableChars } from './confusables';
 import type { LexicalTool } from './lexical-tool';
 import { nameFeatures, type NameFeatures } from './name-features';
 import { nearNameFinding } from './near-name';
@@ -16,6 +16,8 @@ export function lexicalFindings(a: LexicalTool, b: LexicalTool): Finding[] {
   const out: Finding[] = [];
   const near = nearNameFinding(na, nb);
   if (near) out.push(near);
+  // Stripping a namespace only removes words, so names without a shared significant word never overlap.
+  if (!na.significantTokens.some((t) => nb.significantTokens.includes(t))) return out;
   const [fa, fb] = [withoutNamespace(a), withoutNamespace(b)];
   let overlap = tokenOverlapFinding(fa, fb);
   if (overlap && (fa !== na || fb !== nb) && fa.stems.join(' ') === fb.stems.join(' ')) {
@@ -41,11 +43,22 @@ function withoutNamespace(t: LexicalTool): NameFeatures {
   if (f.stems.length < 2) return f;
   const cached = UNPREFIXED.get(f);
   if (cached) return cached;
-  const serverWords = splitIdentifier(t.tool.server).map(stem);
-  const words = splitIdentifier(deconfuse(f.raw));
-  const result = serverWords.includes(f.stems[0]) ? { ...nameFeatures(words.slice(1).join('_')), raw: f.raw } : f;
+  const result = serverWords(t.tool.server).includes(f.stems[0]) ? { ...nameFeatures(f.words.slice(1).join('_')), raw: f.raw } : f;
   UNPREFIXED.set(f, result);
   return result;
+}
+
+const SERVER_WORDS = new Map<string, string[]>();
+
+function serverWords(server: string): string[] {
+  let words = SERVER_WORDS.get(server);
+  if (!words) {
+    words = splitIdentifier(server).map(stem);
+    // Bounded: server names are few, but a long-lived API process must not grow without limit.
+    if (SERVER_WORDS.size > 10_000) SERVER_WORDS.clear();
+    SERVER_WORDS.set(server, words);
+  }
+  return words;
 }
 
 function collisionFinding(a: LexicalTool, b: LexicalTool): Finding {

@@ -26,6 +26,8 @@ export interface NameFeatures {
   tokenKey: string;
   /** Unique canonical tokens. */
   uniqueTokens: string[];
+  /** Unique canonical action verbs in the name (`add_issue` → create). */
+  verbs: string[];
   /** Unique tokens that carry meaning on their own (not a generic verb or filler, see {@link isGenericToken}). */
   significantTokens: string[];
 }
@@ -63,6 +65,7 @@ export function nameFeatures(name: string): NameFeatures {
     tokens,
     tokenKey: [...tokens].sort().join(' '),
     uniqueTokens,
+    verbs: uniqueTokens.filter(isKnownVerb),
     significantTokens: uniqueTokens.filter((t) => !isGenericToken(t)),
   };
 }

@@ -14,8 +14,9 @@ export type EditKind = 'typo' | 'version-suffix' | 'different-word' | 'same-word
  * and one that only changes inflection (`get_issue` / `get_issues`) is left to the token-overlap check.
  */
 export function nearNameFinding(a: NameFeatures, b: NameFeatures): Finding | undefined {
-  const lengthA = [...a.collisionKey].length;
-  const lengthB = [...b.collisionKey].length;
+  // UTF-16 lengths, as the index and Levenshtein use: consistent, and no allocation on this hot path.
+  const lengthA = a.collisionKey.length;
+  const lengthB = b.collisionKey.length;
   const maxDistance = nearNameMaxDistance(Math.min(lengthA, lengthB));
   if (maxDistance === 0 || Math.abs(lengthA - lengthB) > maxDistance) return undefined;
   const edits = typoDistance(a.collisionKey, b.collisionKey);

@@ -1,5 +1,4 @@
 import type { Finding, Severity } from '../model';
-import { isKnownVerb } from '../text';
 import type { NameFeatures } from './name-features';
 import { multisetMinus } from './near-name';
 import { LOW_MIN_SHARED_SIGNIFICANT, TOKEN_JACCARD_LOW, TOKEN_JACCARD_MEDIUM, TOKEN_SAME_MULTISET_SCORE } from './thresholds';
@@ -64,9 +63,7 @@ function headNoun(f: NameFeatures): string | undefined {
  * the verb, so sharing the object is not a lexical conflict (the semantic stage judges descriptions).
  */
 function differentActions(a: NameFeatures, b: NameFeatures): boolean {
-  const verbsA = a.uniqueTokens.filter(isKnownVerb);
-  const verbsB = b.uniqueTokens.filter(isKnownVerb);
-  return verbsA.length > 0 && verbsB.length > 0 && !verbsA.some((v) => verbsB.includes(v));
+  return a.verbs.length > 0 && b.verbs.length > 0 && !a.verbs.some((v) => b.verbs.includes(v));
 }
 
 function finding(severity: Severity, score: number, evidence: Record<string, unknown>): Finding {
