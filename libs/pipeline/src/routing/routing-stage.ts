@@ -36,10 +36,11 @@ export async function simulateRouting(pairs: readonly { a: Tool; b: Tool }[], op
   const probeLists = await mapLimit(jobs, limit, (job) => session.probesFor(job.from));
   // One flat queue of (direction, probe) tasks, so the concurrency limit holds across pairs.
   const tasks = jobs.flatMap((job, j) => probeLists[j].map((probe) => ({ job, j, probe })));
-  const verdicts = await mapLimit(tasks, limit, ({ job, probe }) => {
-    const { a, b } = job.pair;
-    return majorityVote(options.router, probe, session.candidates([a, b, ...(options.context?.(a, b) ?? [])]), options.trials);
-  });
+  // Context is asked for once per pair (it may be an index query), not once per probe.
+  const candidateLists = pairs.map(({ a, b }) => session.candidates([a, b, ...(options.context?.(a, b) ?? [])]));
+  const verdicts = await mapLimit(tasks, limit, ({ j, probe }) =>
+    majorityVote(options.router, probe, candidateLists[j >> 1], options.trials),
+  );
   const outcomes: DirectionOutcome[] = jobs.map((_, j) => ({ probes: probeLists[j], verdicts: [] }));
   tasks.forEach((task, i) => outcomes[task.j].verdicts.push(verdicts[i]));
   const findings = new Map<string, Finding>();

@@ -19,11 +19,19 @@ export class LshTables {
   private readonly live = new Set<number>();
   private readonly projection: Float64Array;
   private readonly sketch: Int32Array;
+  /**
+   * Hashing results per vector object: a batch run adds every tool and then queries with the same
+   * vector, and projecting (non-zeros × 264 planes) is the largest cost of both. Keyed weakly by
+   * identity, so callers must not mutate a vector after adding it (embedders return fresh arrays).
+   */
+  private readonly memo = new WeakMap<Float32Array, Hashed>();
 
   constructor(
     private readonly dimensions: number,
     private readonly tables: number,
     private readonly bits: number,
+    /** The most multi-probe flips a query may ask for (their bit order is memoised per vector). */
+    private readonly maxProbes: number,
     random: () => number,
   ) {
     this.planeCount = tables * bits;
@@ -43,14 +51,14 @@ export class LshTables {
 
   insert(slot: number, vector: Float32Array): void {
     this.delete(slot);
-    this.project(vector);
+    const hashed = this.hash(vector);
     if ((slot + 1) * this.tables > this.codes.length) {
       const bigger = new Uint16Array(Math.max((slot + 1) * this.tables, this.codes.length * 2));
       bigger.set(this.codes);
       this.codes = bigger;
     }
     for (let t = 0; t < this.tables; t++) {
-      const code = this.code(t);
+      const code = hashed.codes[t];
       this.codes[slot * this.tables + t] = code;
       let bucket = this.buckets[t].get(code);
       if (!bucket) this.buckets[t].set(code, (bucket = { data: new Int32Array(this.stride * 2), size: 0 }));
@@ -61,7 +69,7 @@ export class LshTables {
       }
       const at = bucket.size++ * this.stride;
       bucket.data[at] = slot;
-      bucket.data.set(this.sketch, at + 1);
+      bucket.data.set(hashed.sketch, at + 1);
     }
     this.live.add(slot);
   }
@@ -89,16 +97,30 @@ export class LshTables {
    * once per table it collides in: the caller dedupes.
    */
   probe(vector: Float32Array, probes: number, bounds: Float64Array, visit: (slot: number) => void): void {
+    const hashed = this.hash(vector);
+    const flips = Math.min(probes, this.maxProbes);
+    for (let t = 0; t < this.tables; t++) {
+      const code = hashed.codes[t];
+      this.scanBucket(t, code, hashed.sketch, bounds, visit);
+      for (let p = 0; p < flips; p++) this.scanBucket(t, code ^ (1 << hashed.flips[t * this.maxProbes + p]), hashed.sketch, bounds, visit);
+    }
+  }
+
+  /** Codes, sketch and least-certain bits (for multi-probe) of `vector`, computed once per vector object. */
+  private hash(vector: Float32Array): Hashed {
+    const known = this.memo.get(vector);
+    if (known) return known;
     this.project(vector);
+    const codes = new Uint16Array(this.tables);
+    const flips = new Uint8Array(this.tables * this.maxProbes);
     const taken = new Uint8Array(this.bits);
     for (let t = 0; t < this.tables; t++) {
-      const code = this.code(t);
-      this.scanBucket(t, code, bounds, visit);
-      // Selection, not a sort: `probes` is small and this runs per table per query.
+      codes[t] = this.code(t);
+      // Selection, not a sort: few probes per table.
       const base = t * this.bits;
       taken.fill(0);
-      for (let p = 0; p < probes; p++) {
-        let best = -1;
+      for (let p = 0; p < this.maxProbes; p++) {
+        let best = 0;
         let bestMargin = Infinity;
         for (let b = 0; b < this.bits; b++) {
           const m = Math.abs(this.projection[base + b]);
@@ -108,9 +130,12 @@ export class LshTables {
           }
         }
         taken[best] = 1;
-        this.scanBucket(t, code ^ (1 << best), bounds, visit);
+        flips[t * this.maxProbes + p] = best;
       }
     }
+    const hashed = { codes, sketch: Int32Array.from(this.sketch), flips };
+    this.memo.set(vector, hashed);
+    return hashed;
   }
 
   /**
@@ -128,12 +153,11 @@ export class LshTables {
     return bounds;
   }
 
-  private scanBucket(table: number, code: number, bounds: Float64Array, visit: (slot: number) => void): void {
+  private scanBucket(table: number, code: number, sketch: Int32Array, bounds: Float64Array, visit: (slot: number) => void): void {
     const bucket = this.buckets[table].get(code);
     if (!bucket) return;
     const data = bucket.data;
     const size = bucket.size;
-    const sketch = this.sketch;
     const words = this.words;
     const stride = this.stride;
     for (let i = 0, at = 0; i < size; i++, at += stride) {
@@ -171,6 +195,13 @@ export class LshTables {
     for (let b = 0; b < this.bits; b++) if (this.projection[base + b] > 0) code |= 1 << b;
     return code;
   }
+}
+
+interface Hashed {
+  codes: Uint16Array;
+  sketch: Int32Array;
+  /** Per table, bit positions by increasing projection margin. */
+  flips: Uint8Array;
 }
 
 interface Bucket {

@@ -63,7 +63,7 @@ export class VectorIndex {
     if (o.bits > 16) throw new RangeError('VectorIndex: at most 16 bits per table');
     this.probes = Math.min(o.probes, o.bits);
     this.vectors = new VectorArena(dimensions);
-    this.lsh = new LshTables(dimensions, o.tables, o.bits, mulberry32(o.seed));
+    this.lsh = new LshTables(dimensions, o.tables, o.bits, this.probes, mulberry32(o.seed));
   }
 
   get size(): number {
