@@ -1,15 +1,16 @@
-import { type Stack, startStack } from './support/stack';
-import { jiraCreateTask, registryClient, type RegistryClient, salesforceCreateTask, toolDef, weatherTools } from './registry.client';
+import { E2E_ADMIN, type Stack, startStack } from './support/stack';
+import { jiraCreateTask, logIn, registryClient, type RegistryClient, salesforceCreateTask, toolDef, weatherTools } from './registry.client';
 
 describe('CI gate: POST /v1/webhooks/ci-check (real API, worker, Postgres, Redis)', () => {
   let stack: Stack;
   let api: RegistryClient;
   const gate = '/v1/webhooks/ci-check';
+  let token: Promise<string>;
 
   async function check(body: unknown, idempotencyKey?: string) {
     const response = await fetch(`${stack.baseUrl}${gate}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await token}`, ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
       body: JSON.stringify(body),
     });
     return { status: response.status, replayed: response.headers.get('idempotent-replayed'), body: JSON.parse(await response.text()) };
@@ -18,6 +19,7 @@ describe('CI gate: POST /v1/webhooks/ci-check (real API, worker, Postgres, Redis
   beforeAll(async () => {
     stack = await startStack({ apiEnv: { CI_ROUTING_BUDGET_MS: '0' } });
     api = registryClient(stack.baseUrl);
+    token = logIn(stack.baseUrl, E2E_ADMIN);
     expect((await api.post('/v1/environments', { name: 'production' })).status).toBe(201);
     for (const name of ['jira', 'salesforce', 'weather']) expect((await api.post('/v1/environments/production/servers', { name, transport: 'stdio' })).status).toBe(201);
     expect((await api.post('/v1/environments/production/tools', { server: 'jira', ...jiraCreateTask })).body.tool.status).toBe('ACTIVE');

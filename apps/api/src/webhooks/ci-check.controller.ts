@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
-import { DefaultOrganisationGuard } from '../registry/default-organisation.guard';
+import { MinRole, Roles } from '../auth/roles.decorator';
 import { Ctx, type RequestContext } from '../registry/request-context';
 import { ApiZodBody, ApiZodResponse, openApiSchema } from '../registry/zod-openapi';
 import { contentHash } from '../tools/canonical-json';
@@ -17,10 +17,9 @@ interface ResponseLike {
   setHeader(name: string, value: string): unknown;
 }
 
-// Guarded through the same RequestContext seam as the registry: the auth issue's guard admits the
-// `ci-agent` identity here without this controller changing.
+// The global AuthenticationGuard fills the RequestContext; the CI gate is the one write a ci-agent may make.
 @ApiTags('webhooks')
-@UseGuards(DefaultOrganisationGuard)
+@ApiBearerAuth()
 @Controller('v1/webhooks/ci-check')
 export class CiCheckController {
   constructor(
@@ -30,6 +29,7 @@ export class CiCheckController {
   ) {}
 
   @Post()
+  @Roles('ci-agent', 'developer', 'reviewer', 'admin')
   @ApiOperation({ summary: 'CI gate: check tools against the environment; 200 when nothing blocks, 409 with reasons and recommendations otherwise.' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key + same body within 24 h replays the stored response; another body is 422 `IDEMPOTENCY.KEY_REUSED`.' })
   @ApiZodBody(CiCheckRequestSchema)
@@ -58,6 +58,7 @@ export class CiCheckController {
   }
 
   @Get(':checkId/routing')
+  @MinRole('viewer')
   @ApiOperation({ summary: "A queued CI routing simulation's result: `pending` until the worker has run it." })
   @ApiNotFoundResponse({ description: '`CI_CHECK.NOT_FOUND`: no queued routing for this check (or it expired after 24 h)' })
   routing(@Ctx() ctx: RequestContext, @Param('checkId', new ParseUUIDPipe()) checkId: string): Promise<unknown> {
