@@ -16,6 +16,8 @@ export interface CandidateProfile {
   text: string;
   /** Every term of the candidate, for prefix (fuzzy) matches. */
   vocabulary: string[];
+  /** First four letters of every vocabulary term: a cheap gate before scanning `vocabulary`. */
+  stems4: Set<string>;
 }
 
 /** Filler words of requests ("please", "can you help me"): no candidate is meant by them. */
@@ -36,7 +38,8 @@ export function profileCandidate(candidate: RouterCandidate): CandidateProfile {
   if (candidate.description) lines.push(FINGERPRINT_FIELDS.description + candidate.description.replace(/\s+/g, ' '));
   if (params.length > 0) lines.push(FINGERPRINT_FIELDS.parameters + params.join('; '));
   const vocabulary = [...new Set([...name, ...description.keys(), ...parameters])];
-  return { name, description, parameters, text: lines.join('\n'), vocabulary };
+  const stems4 = new Set(vocabulary.filter((v) => v.length >= 4).map((v) => v.slice(0, 4)));
+  return { name, description, parameters, text: lines.join('\n'), vocabulary, stems4 };
 }
 
 /** Unique content terms of a request, filler removed, generic terms kept but flagged by the caller. */

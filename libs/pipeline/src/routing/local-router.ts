@@ -4,6 +4,15 @@ import { fnv1a } from '../semantic/hash';
 import { type CandidateProfile, isGeneric, profileCandidate, queryTerms } from './candidate-profile';
 import { DEFAULT_ROUTER_WEIGHTS, type LocalRouterWeights, nameCoverage, termMatch, termWeights } from './router-scoring';
 
+interface AnalysedQuery {
+  terms: string[];
+  termSet: Set<string>;
+  vector: Float32Array;
+}
+
+/** Bounded (oldest evicted first): enough for every probe of a few thousand tools. */
+const QUERY_CACHE_SIZE = 20000;
+
 interface Analysed {
   profile: CandidateProfile;
   vector: Float32Array;
@@ -22,6 +31,7 @@ export class LocalRouter implements Router {
   private readonly weights: LocalRouterWeights;
   private readonly embedder: LocalEmbedder;
   private readonly cache: WeakMap<RouterCandidate, Analysed>;
+  private readonly queries = new Map<string, AnalysedQuery>();
 
   constructor(weights: Partial<LocalRouterWeights> = {}, shared?: { embedder: LocalEmbedder; cache: WeakMap<RouterCandidate, Analysed> }) {
     this.weights = { ...DEFAULT_ROUTER_WEIGHTS, ...weights };
@@ -48,11 +58,9 @@ export class LocalRouter implements Router {
   routeSync(query: string, candidates: readonly RouterCandidate[]): RouteDecision {
     const w = this.weights;
     const analysed = candidates.map((c) => this.analyse(c));
-    const terms = queryTerms(query);
-    const termSet = new Set(terms);
+    const { terms, termSet, vector: queryVector } = this.analyseQuery(query);
     const weights = termWeights(terms, analysed.map((a) => a.profile), w);
     const totalWeight = weights.reduce((s, x) => s + x, 0);
-    const queryVector = this.embedder.embedOne(query);
     const share = w.lexical + w.semantic + w.name;
 
     const scored = candidates.map((c, i) => {
@@ -84,6 +92,18 @@ export class LocalRouter implements Router {
         : `best ${best.id} scored ${best.score.toFixed(3)} (threshold ${w.noneThreshold}) with ${specific} specific terms matched (none fits)`
       : 'no candidates';
     return { choice, ranking: scored.map((s) => ({ id: s.id, score: round(s.score) })), reason };
+  }
+
+  /** A tool's probes are routed once per pair it is in: analyse each query text once. */
+  private analyseQuery(query: string): AnalysedQuery {
+    let hit = this.queries.get(query);
+    if (!hit) {
+      const terms = queryTerms(query);
+      hit = { terms, termSet: new Set(terms), vector: this.embedder.embedOne(query) };
+      if (this.queries.size >= QUERY_CACHE_SIZE) this.queries.delete(this.queries.keys().next().value as string);
+      this.queries.set(query, hit);
+    }
+    return hit;
   }
 
   private analyse(candidate: RouterCandidate): Analysed {

@@ -61,7 +61,9 @@ export function termMatch(term: string, p: CandidateProfile, w: LocalRouterWeigh
   const tf = p.description.get(term);
   if (tf) best = Math.max(best, w.fieldDescription * (tf > 1 ? 1.1 : 1));
   if (best < w.fieldParameters && p.parameters.has(term)) best = w.fieldParameters;
-  if (best === 0 && term.length >= MIN_PREFIX && hasPrefixMatch(term, p.vocabulary)) best = w.prefix * w.fieldDescription;
+  if (best === 0 && term.length >= MIN_PREFIX && p.stems4.has(term.slice(0, MIN_PREFIX)) && hasPrefixMatch(term, p.vocabulary)) {
+    best = w.prefix * w.fieldDescription;
+  }
   return Math.min(1, best);
 }
 
