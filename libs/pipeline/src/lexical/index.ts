@@ -17,4 +17,5 @@ export {
   PAIR_POSTING_CAP,
   TOKEN_POSTING_CAP,
   MAX_PAIR_TOKENS,
+  COPIED_DESCRIPTION_MIN_LENGTH,
 } from './thresholds';

@@ -1,4 +1,5 @@
 import type { Finding } from '../model';
+import { COPIED_DESCRIPTION_MIN_LENGTH } from './thresholds';
 import { splitIdentifier, stem } from '../text';
 import { confusableChars } from './confusables';
 import type { LexicalTool } from './lexical-tool';
@@ -15,21 +16,31 @@ export function lexicalFindings(a: LexicalTool, b: LexicalTool): Finding[] {
   if (na.collisionKey === nb.collisionKey) return [collisionFinding(a, b)];
   const out: Finding[] = [];
   const near = nearNameFinding(na, nb);
-  if (near) out.push(near);
+  if (near && near.severity === 'HIGH' && sameDescription(a, b)) {
+    // A typo twin that copies the original's description is a squat: the agent has nothing left to tell them apart.
+    out.push({ ...near, severity: 'CRITICAL', score: 1, evidence: { ...near.evidence, sameDescription: true } });
+  } else if (near) out.push(near);
   // Stripping a namespace only removes words, so names without a shared significant word never overlap.
   if (!na.significantTokens.some((t) => nb.significantTokens.includes(t))) return out;
   const [fa, fb] = [withoutNamespace(a), withoutNamespace(b)];
   let overlap = tokenOverlapFinding(fa, fb);
   if (overlap && (fa !== na || fb !== nb) && fa.stems.join(' ') === fb.stems.join(' ')) {
-    // `git_create_branch` (server git) vs `create_branch`: the same name behind a vendor prefix.
+    // `puppeteer_click` vs `playwright_click`: the same name behind vendor prefixes, as interchangeable as a synonym.
     overlap = { ...overlap, severity: 'HIGH', score: 0.9, evidence: { ...overlap.evidence, kind: 'namespace-prefix' } };
   }
-  if (overlap && a.tool.server === b.tool.server && overlap.severity === 'HIGH') {
-    // One server offering `list_issues` and `search_issues` did so on purpose and documents the difference
-    // in one place; across servers nobody reconciles them. Same-server synonym overlaps are MEDIUM.
-    out.push({ ...overlap, severity: 'MEDIUM', evidence: { ...overlap.evidence, sameServer: true } });
-  } else if (overlap) out.push(overlap);
+  if (overlap) out.push(overlap);
   return out;
+}
+
+/**
+ * Descriptions equal after whitespace normalisation, or one is the other's opening (a squat often copies
+ * the first sentence): at least {@link COPIED_DESCRIPTION_MIN_LENGTH} characters, so `Adds.` never counts.
+ */
+function sameDescription(a: LexicalTool, b: LexicalTool): boolean {
+  const da = a.tool.definition.description.trim().replace(/\s+/g, ' ');
+  const db = b.tool.definition.description.trim().replace(/\s+/g, ' ');
+  const [short, long] = da.length <= db.length ? [da, db] : [db, da];
+  return short.length >= COPIED_DESCRIPTION_MIN_LENGTH && long.startsWith(short);
 }
 
 const UNPREFIXED = new WeakMap<NameFeatures, NameFeatures>();

@@ -14,9 +14,8 @@ describe('lexical stage: token overlap', () => {
     });
   });
 
-  it('a synonym pair inside one server is MEDIUM (the server documents the difference in one place)', () => {
-    const f = lexicalFindings(lt('github', 'list_issues'), lt('github', 'search_issues'));
-    expect(f).toEqual([expect.objectContaining({ type: 'token-overlap', severity: 'MEDIUM', evidence: expect.objectContaining({ sameServer: true }) })]);
+  it('a synonym pair inside one server is HIGH too (read_note / view_note)', () => {
+    expect(lexicalFindings(lt('memory', 'read_note'), lt('memory', 'view_note'))[0]).toMatchObject({ type: 'token-overlap', severity: 'HIGH' });
   });
 
   it('issue_create vs create_issue: same words reordered, HIGH', () => {
@@ -48,8 +47,8 @@ describe('lexical stage: token overlap', () => {
     expect(overlap('duplicate_internal_menu', 'copy_internal_menu')).toMatchObject({ severity: 'HIGH', evidence: { kind: 'synonym' } });
   });
 
-  it('git_create_branch (server git) vs create_branch: the same name behind a vendor prefix, HIGH', () => {
-    const f = lexicalFindings(lt('livemcp-git', 'git_create_branch'), lt('github', 'create_branch'));
+  it('puppeteer_click vs playwright_click: the same name behind vendor prefixes, HIGH', () => {
+    const f = lexicalFindings(lt('puppeteer', 'puppeteer_click'), lt('livemcp-playwright', 'playwright_click'));
     expect(f).toEqual([expect.objectContaining({ type: 'token-overlap', severity: 'HIGH', evidence: expect.objectContaining({ kind: 'namespace-prefix' }) })]);
   });
 

@@ -5,7 +5,7 @@ import { nearNameMaxDistance, TYPO_TOKEN_MIN_LENGTH } from './thresholds';
 import { isAdjacentTransposition, isTypoEdit, typoDistance } from './typo';
 
 /** How two near names differ: a typo-like slip, a version suffix, or a different word (not a finding). */
-export type EditKind = 'typo' | 'version-suffix' | 'different-word' | 'same-words';
+export type EditKind = 'typo' | 'letter-prefix' | 'version-suffix' | 'different-word' | 'same-words';
 
 /**
  * Near names: collision keys within a few edits (a swap of neighbours counts as one), scaled to length.
@@ -28,8 +28,8 @@ export function nearNameFinding(a: NameFeatures, b: NameFeatures): Finding | und
     stage: 'lexical',
     type: 'near-name',
     // A typo-like twin is what an agent (and a reviewer) misreads; a version suffix is usually deliberate.
-    severity: kind === 'typo' ? 'HIGH' : 'MEDIUM',
-    score: round(kind === 'typo' ? similarity : similarity * 0.8),
+    severity: kind === 'version-suffix' ? 'MEDIUM' : 'HIGH',
+    score: round(kind === 'version-suffix' ? similarity * 0.8 : similarity),
     evidence: {
       a: a.raw,
       b: b.raw,
@@ -52,8 +52,11 @@ export function classifyEdit(a: NameFeatures, b: NameFeatures): EditKind {
   const onlyB = minus(b.words, a.words);
   if (onlyA.length === 0 && onlyB.length === 0) return 'same-words';
   if (onlyA.length === 0 || onlyB.length === 0) {
-    // One name has extra words: a version suffix, or a more specific name (`getUIComponents`), not a slip.
-    return (onlyA.length === 0 ? onlyB : onlyA).every(isVersionLike) ? 'version-suffix' : 'different-word';
+    const [longer, extra] = onlyA.length === 0 ? [b, onlyB] : [a, onlyA];
+    // A lone letter stuck in front (`m_check` / `check`) imitates the original: a squatter's move.
+    if (extra.length === 1 && extra[0].length === 1 && /\p{L}/u.test(extra[0]) && longer.words[0] === extra[0]) return 'letter-prefix';
+    // Otherwise extra words are a version suffix, or a more specific name (`getUIComponents`), not a slip.
+    return extra.every(isVersionLike) ? 'version-suffix' : 'different-word';
   }
   if (onlyA.length === onlyB.length && onlyA.length <= 2) {
     // Words in name order: each changed word must be a slip or an inflection (two typos in a long name).

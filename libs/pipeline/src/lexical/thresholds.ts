@@ -54,3 +54,10 @@ export const TOKEN_POSTING_CAP = 16;
 
 /** Only the first N unique tokens of a name feed the pair index: bounds pairs per name at N·(N−1)/2. */
 export const MAX_PAIR_TOKENS = 8;
+
+/**
+ * A typo-like near name whose description equals the other's, or copies its opening of at least this many
+ * characters, is CRITICAL (a squat): nothing is left for the agent to tell them apart. 30 characters is
+ * about one real sentence; shorter shared openings (`Adds two numbers.`) are too generic to count.
+ */
+export const COPIED_DESCRIPTION_MIN_LENGTH = 30;
