@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import type { Config } from '@toolgate/config';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule } from './app-config.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { HttpErrorFilter } from './http/http-error.filter';
@@ -14,6 +15,7 @@ import { ServersModule } from './servers/servers.module';
 import { ToolsModule } from './tools/tools.module';
 import { QueuesModule } from './queues/queues.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { AnalysisRunsModule } from './analysis-runs/analysis-runs.module';
 
 /** The HTTP API. Built from the configuration main.ts has already validated. */
 @Module({})
@@ -33,9 +35,11 @@ export class AppModule {
         ServersModule,
         ToolsModule,
         ConflictsModule,
+        AuditModule,
         // Queue producers, the CI gate.
         QueuesModule,
         WebhooksModule,
+        AnalysisRunsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],
     };

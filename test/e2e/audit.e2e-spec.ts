@@ -1,0 +1,111 @@
+import { parseCef } from '@toolgate/audit';
+import { Client } from 'pg';
+import { jiraCreateTask, logIn, registryClient, type RegistryClient, salesforceCreateTask, toolDef } from './registry.client';
+import { E2E_ADMIN, type Stack, startStack } from './support/stack';
+
+describe('audit log API: entries for registry changes, verify, JSON and CEF export with incremental pulls', () => {
+  let stack: Stack;
+  let api: RegistryClient;
+  let token: string;
+  let environmentId: string;
+  const env = '/v1/environments/production';
+
+  beforeAll(async () => {
+    stack = await startStack({ worker: false });
+    api = registryClient(stack.baseUrl);
+    token = await logIn(stack.baseUrl, E2E_ADMIN);
+    environmentId = (await api.post('/v1/environments', { name: 'production' })).body.id;
+    for (const name of ['jira', 'salesforce']) expect((await api.post(`${env}/servers`, { name, transport: 'stdio' })).status).toBe(201);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  /** A raw export call: status, headers and the body as text. */
+  const exportLog = async (query: string, auth: Record<string, string> = { authorization: `Bearer ${token}` }) => {
+    const response = await fetch(`${stack.baseUrl}/v1/audit-logs/export?${query}`, { headers: auth });
+    const text = await response.text();
+    return { status: response.status, contentType: response.headers.get('content-type'), lastSeq: response.headers.get('x-toolgate-last-sequence'), lines: text.split('\n').filter(Boolean) };
+  };
+
+  it('writes an audit entry when a tool is registered, and one per detected conflict', async () => {
+    const jira = await api.post(`${env}/tools`, { server: 'jira', ...jiraCreateTask });
+    const salesforce = await api.post(`${env}/tools`, { server: 'salesforce', ...salesforceCreateTask });
+    expect(salesforce.body.tool.status).toBe('BLOCKED');
+
+    const registered = await api.get('/v1/audit-logs?action=tool.registered');
+    expect(registered.status).toBe(200);
+    expect(registered.body.items.map((e: { resource: { id: string } }) => e.resource.id)).toEqual([jira.body.tool.id, salesforce.body.tool.id]);
+    expect(registered.body.items[0]).toMatchObject({ seq: 1, action: 'tool.registered', resource: { type: 'tool' }, environmentId, outcome: 'success', prevHash: null });
+    const detected = await api.get('/v1/audit-logs?action=conflict.detected');
+    expect(detected.body.items).toHaveLength(1);
+    expect(detected.body.items[0]).toMatchObject({ resource: { type: 'conflict', id: salesforce.body.conflicts[0].id }, details: { severity: 'CRITICAL' } });
+    expect((await api.get(`/v1/audit-logs?resourceType=tool&resourceId=${jira.body.tool.id}`)).body.items).toHaveLength(1);
+    expect((await api.get('/v1/audit-logs?action=nope')).status).toBe(400);
+  });
+
+  it('pages by sequence and verifies the chain', async () => {
+    const first = await api.get('/v1/audit-logs?limit=2');
+    expect(first.body.items.map((e: { seq: number }) => e.seq)).toEqual([1, 2]);
+    const second = await api.get(`/v1/audit-logs?limit=2&cursor=${first.body.nextCursor}`);
+    expect(second.body.items[0].seq).toBe(3);
+    expect((await api.get('/v1/audit-logs/verify')).body).toMatchObject({ ok: true, checked: 3, firstBroken: null });
+  });
+
+  it('exports JSON Lines and CEF, and incremental pulls from the last sequence have no gaps or duplicates', async () => {
+    const first = await exportLog('format=json');
+    expect(first).toMatchObject({ status: 200, lastSeq: '3' });
+    expect(first.contentType).toMatch(/^application\/x-ndjson/);
+    expect(first.lines.map((l) => JSON.parse(l).seq)).toEqual([1, 2, 3]);
+
+    await api.post(`${env}/tools`, { server: 'jira', ...toolDef('list_projects', 'List the Jira projects the user can see.') });
+    await api.post(`${env}/tools`, { server: 'jira', ...toolDef('get_comment', 'Read one comment of a Jira issue by id.', { id: { type: 'string' } }) });
+    const second = await exportLog(`format=json&since=${first.lastSeq}`);
+    expect(second.lastSeq).toBe('5');
+    expect(second.lines.map((l) => JSON.parse(l).seq)).toEqual([4, 5]);
+    expect(JSON.parse(second.lines[0]!).prevHash).toBe(JSON.parse(first.lines[2]!).hash);
+    expect(await exportLog('format=json&since=5')).toMatchObject({ lastSeq: '5', lines: [] });
+
+    const cef = await exportLog('format=cef&since=1&until=4');
+    expect(cef.contentType).toMatch(/^text\/plain/);
+    expect(cef.lastSeq).toBe('4');
+    const events = cef.lines.map((line) => parseCef(line));
+    expect(events.map((e) => e.extension['cn1'])).toEqual(['2', '3', '4']);
+    expect(events[1]).toMatchObject({ deviceVendor: 'Toolgate', deviceProduct: 'Toolgate', signatureId: 'conflict.detected', name: 'Conflict detected', severity: '6' });
+    expect(events[0]!.extension).toMatchObject({ outcome: 'success', cs1Label: 'resourceType', cs1: 'tool', flexString1: 'system' });
+    expect((await exportLog('format=xml')).status).toBe(400);
+  });
+
+  it('lets a viewer list and verify but not export', async () => {
+    const key = await api.post('/v1/api-keys', { name: 'auditor', role: 'viewer' });
+    expect(key.status).toBe(201);
+    const viewer = registryClient(stack.baseUrl, { apiKey: key.body.secret });
+    expect((await viewer.get('/v1/audit-logs')).status).toBe(200);
+    expect((await viewer.get('/v1/audit-logs/verify')).status).toBe(200);
+    expect((await exportLog('format=json', { 'x-api-key': key.body.secret })).status).toBe(403);
+  });
+
+  it('records the removal of a tool and the automatic resolution of its conflict', async () => {
+    const [blocked] = (await api.get('/v1/audit-logs?action=tool.registered&limit=2')).body.items.slice(1);
+    expect((await api.delete(`/v1/tools/${blocked.resource.id}`)).status).toBe(200);
+    const tail = (await api.get('/v1/audit-logs?cursor=5')).body.items;
+    expect(tail.map((e: { action: string }) => e.action)).toEqual(['tool.deleted', 'conflict.status_changed']);
+    expect(tail[1].details).toEqual({ from: 'OPEN', to: 'RESOLVED', automatic: true });
+  });
+
+  it('refuses UPDATE and DELETE in the database, and verify finds a row a superuser tampered with', async () => {
+    const db = new Client({ connectionString: stack.databaseUrl });
+    await db.connect();
+    try {
+      await expect(db.query(`UPDATE "AuditEntry" SET action = 'tool.deleted' WHERE seq = 2`)).rejects.toThrow(/append-only: UPDATE/);
+      await expect(db.query(`DELETE FROM "AuditEntry" WHERE seq = 2`)).rejects.toThrow(/append-only: DELETE/);
+      await db.query('ALTER TABLE "AuditEntry" DISABLE TRIGGER "AuditEntry_reject_update"');
+      await db.query(`UPDATE "AuditEntry" SET details = '{"name":"harmless"}' WHERE seq = 2`);
+      await db.query('ALTER TABLE "AuditEntry" ENABLE TRIGGER "AuditEntry_reject_update"');
+    } finally {
+      await db.end();
+    }
+    const verify = await api.get('/v1/audit-logs/verify');
+    expect(verify.body).toMatchObject({ ok: false, checked: 2, lastValid: { seq: 1 }, firstBroken: { seq: 2, reason: 'hash_mismatch' } });
+  });
+});
