@@ -17,6 +17,11 @@ export type RegistryClient = Record<'get' | 'delete', (path: string) => Promise<
  */
 export type ClientAuth = { login: { email: string; password: string } } | { bearer: string } | { apiKey: string } | 'anonymous';
 
+// JSON bodies parsed; anything else (a JSON Lines or CEF export) as text.
+function parseBody(text: string, contentType: string | null): unknown {
+  return contentType?.includes('application/json') ? JSON.parse(text) : text;
+}
+
 /** POST /v1/auth/login; throws unless it answers 200. */
 export async function logIn(baseUrl: string, credentials: { email: string; password: string; organisation?: string }): Promise<string> {
   const response = await fetch(`${baseUrl}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) });
@@ -40,7 +45,7 @@ export function registryClient(baseUrl: string, auth: ClientAuth = { login: E2E_
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    return { status: response.status, body: text ? parseBody(text, response.headers.get('content-type')) : undefined };
   };
   return {
     get: (path) => call('GET', path),
