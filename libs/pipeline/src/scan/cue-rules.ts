@@ -14,7 +14,10 @@ const S = (n: number) => `[^.!?\\n]{0,${n}}`;
 const SENSITIVE_PATH =
   String.raw`(?:~|\$HOME|%USERPROFILE%)?[\\/]?\.(?:ssh|aws|gnupg|kube|docker|cursor)[\\/]|\bid_(?:rsa|dsa|ecdsa|ed25519)\b|\bmcp\.json\b|` +
   String.raw`[\\/]etc[\\/](?:passwd|shadow)\b|\.(?:netrc|npmrc|pypirc|pgpass|git-credentials)\b|(?:^|[\s'"\x60(])\.env\b|` +
-  String.raw`\bprivate[ _-]?keys?\b|\bseed[ _-]phrase\b|\bwallet\.dat\b|\bcredentials\.json\b`;
+  String.raw`\bprivate[ _-]?(?:ssh[ _-]?)?keys?\b|\bssh[ _-]?keys?\b|\bseed[ _-]phrase\b|\bwallet\.dat\b|\bcredentials\.json\b`;
+const EXFIL_VERB = String.raw`(?:send|forward|include|pass|upload|post|append|attach|exfiltrate|leak|copy|transmit|collect)`;
+// Documentation domains (RFC 2606) appear in honest examples; an attacker's address does not use them.
+const EMAIL = String.raw`[\w.+-]+@(?!example\.(?:com|org|net)\b)[\w-]+\.[\w.-]+`;
 
 /**
  * Rules, most severe first. Severities follow one principle: CRITICAL = text whose only purpose is to
@@ -39,7 +42,9 @@ export const CUE_RULES: readonly CueRule[] = [
       String.raw`\b(?:do\s*not|don'?t|never|must\s+not|should\s+not)\s+(?:tell|inform|mention|reveal|show|notify|alert|disclose|let)\b${S(40)}\b(?:the\s+)?(?:user|human)\b|` +
         String.raw`\bwithout\s+(?:telling|informing|notifying|alerting|asking|showing)\s+(?:the\s+)?(?:user|human)\b|` +
         String.raw`\b(?:keep|hide)\s+(?:this|it|that)\b${S(30)}\bfrom\s+(?:the\s+)?(?:user|human)\b|` +
-        String.raw`\b(?:do\s*not|don'?t|never)\s+(?:mention|reveal|disclose)\s+(?:this|that|these|the\s+fact)\b`,
+        String.raw`\b(?:do\s*not|don'?t|never)\s+(?:mention|reveal|disclose)\s+(?:this|that|these|the\s+fact)\b|` +
+        String.raw`\bthe\s+(?:user|human)\s+(?:must|should|need)\s*(?:not|n'?t)\s+(?:know|see|notice|be\s+(?:told|informed|aware))\b|` +
+        String.raw`\b(?:silently|secretly|covertly|quietly)\s+(?:send|forward|upload|copy|include|add|call|read|post|exfiltrate|transmit)\b`,
       'i',
     ),
     why: 'asks the model to hide what it does from the user',
@@ -49,10 +54,20 @@ export const CUE_RULES: readonly CueRule[] = [
     type: 'model-instruction',
     severity: 'CRITICAL',
     pattern: new RegExp(
-      String.raw`\b(?:read|cat|open|include|pass|send|attach|upload|provide|copy|extract|collect|access|load|fetch|get|retrieve)\b${S(60)}(?:${SENSITIVE_PATH})`,
+      String.raw`\b(?:read|cat|open|include|pass|send|attach|upload|provide|copy|extract|collect|access|load|fetch|get|retrieve|call|use|run|invoke)(?:_\w+)?\b${S(60)}(?:${SENSITIVE_PATH})`,
       'i',
     ),
     why: 'instructs the model to read a credential or private-key file',
+  },
+  {
+    id: 'collect-secrets',
+    type: 'model-instruction',
+    severity: 'CRITICAL',
+    pattern: new RegExp(
+      String.raw`\b${EXFIL_VERB}\b${S(40)}\b(?:all|the|your|any|every)\s+(?:(?:user'?s?|system)\s+)?(?:environment\s+variables|env\s+vars|secrets|credentials|api\s+keys|passwords|access\s+tokens|cookies|session\s+tokens)\b`,
+      'i',
+    ),
+    why: 'instructs the model to gather secrets (environment variables, credentials, API keys) and pass them on',
   },
   {
     id: 'mentions-secrets',
@@ -89,7 +104,7 @@ export const CUE_RULES: readonly CueRule[] = [
     type: 'model-instruction',
     severity: 'HIGH',
     pattern: new RegExp(
-      String.raw`\b(?:send|forward|redirect|bcc|cc|copy|route)\b${S(60)}\bto\s+[\w.+-]+@[\w-]+\.[\w.-]+|\bchange\s+the\s+(?:recipient|destination|receiver|phone\s+number|address)\b`,
+      String.raw`\b(?:send|forward|redirect|bcc|cc|copy|route|email|post|upload|exfiltrate)\b${S(60)}?${EMAIL}|\bchange\s+the\s+(?:recipient|destination|receiver|phone\s+number|address)\b`,
       'i',
     ),
     why: 'redirects data to a fixed address or changes where it goes',
@@ -117,6 +132,13 @@ export const CUE_RULES: readonly CueRule[] = [
     severity: 'HIGH',
     pattern: /<!--[\s\S]*?-->/,
     why: 'an HTML comment is invisible when rendered but read by the model',
+  },
+  {
+    id: 'replacement-instructions',
+    type: 'model-instruction',
+    severity: 'HIGH',
+    pattern: /\b(?:new|updated|real|actual|true|hidden|secret)\s+(?:system\s+)?instructions?\s*:|\byou\s+are\s+now\s+(?:in\s+)?(?:developer|admin|god|jailbreak|dan)\b/i,
+    why: 'announces replacement instructions for the model',
   },
   {
     id: 'priority-first',

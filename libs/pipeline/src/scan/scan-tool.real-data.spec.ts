@@ -68,8 +68,9 @@ describe('scanTool on real data', () => {
     const findings = registry.map((t) => scanTool(t, withSiblings ? { siblings: siblingsOf(registry, t) } : {}));
     const high = findings.filter((f) => flaggedAt(f, 'HIGH')).length;
     const medium = findings.filter((f) => flaggedAt(f, 'MEDIUM')).length;
-    // Measured: 0 HIGH+, 4 MEDIUM+ (biomcp think, context7 resolve-library-id, opgg summoner-renewal: "must
-    // call this first"; desktop-commander start_process: "NEVER use analysis tool").
+    // Measured: 0 HIGH+; MEDIUM+ 4 with siblings, 5 without (biomcp think, context7 resolve-library-id, opgg
+    // summoner-renewal: "must call this first"; desktop-commander start_process: "NEVER use analysis tool";
+    // without siblings also taskmanager approve_task_completion: "once … using 'mark_task_done', call this").
     expect(high).toBe(0);
     expect(medium / registry.length).toBeLessThanOrEqual(0.01);
   });

@@ -9,15 +9,16 @@ export interface ShadowingMatch {
   mentions: string[];
 }
 
-// `the send_email tool`, `'think' tool`, `check function`, and `send_message is invoked`.
-const TOOL_MENTION = /(?:[`'"]([A-Za-z][\w./-]*)[`'"]|\b([A-Za-z][\w./-]*))\s+(?:tool|function)\b|\b([A-Za-z]\w*_\w+)\s+(?:is|gets|are)\s+(?:used|called|invoked|executed|run)\b/g;
+// `the send_email tool`, `'think' tool`, `check function`, `send_message is invoked`, `whenever you use send_email`.
+const TOOL_MENTION =
+  /(?:[`'"]([A-Za-z][\w./-]*)[`'"]|\b([A-Za-z][\w./-]*))\s+(?:tool|function)\b|\b([A-Za-z]\w*_\w+)\s+(?:is|gets|are)\s+(?:used|called|invoked|executed|run)\b|\b(?:use|using|uses|call|calling|calls|invoke|invoking|run|running)\s+[`'"]?([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b/g;
 const NOT_A_TOOL = new Set(
   ('this that the a an any other each every which same one another all some of mcp your its their following specific available ' +
     'relevant appropriate right correct first next previous second separate dedicated given corresponding additional new main ' +
     'selected chosen said helper utility useful powerful best primary').split(' '),
 );
 const TAKEOVER =
-  /\bside[\s-]effects?\b|\b(?:must|should|will|needs?\s+to)\s+(?:always\s+)?(?:send|use|include|forward|go|be\s+sent|be\s+redirected)\b|\b(?:modify|override|overwrite|replace|redirect|intercept|hijack)\b|\bchange\s+the\b|\bwrong\s+results?\b|\bwhen\s+this\s+tool\s+is\s+(?:available|present|loaded|enabled|installed)\b/i;
+  /\bside[\s-]effects?\b|\b(?:must|should|will|needs?\s+to)\s+(?:always\s+)?(?:send|forward|be\s+sent|be\s+redirected|bcc|cc)\b|\balso\s+(?:bcc|cc|send|forward|copy)\b|\b(?:modify|override|overwrite|replace|redirect|intercept|hijack)\b|\bchange\s+the\b|\bwrong\s+results?\b|\bwhen\s+this\s+tool\s+is\s+(?:available|present|loaded|enabled|installed)\b/i;
 const SEQUENCING = /\b(?:after|before|when|whenever|once)\b[^.!?\n]{0,80}\b(?:run|call|execute|use|invoke)\s+(?:this|me)\b/i;
 const AVOID_OTHER = /\b(?:never|do\s+not|don'?t)\s+use\s+(?:the\s+)?(?!(?:this|that|these|any)\b)[`'"]?[\w./-]+[`'"]?\s+tools?\b/i;
 // `before execute minus operation, execute this tool`: hooks itself onto another operation.
@@ -56,7 +57,7 @@ export function findShadowing(text: string, selfName: string, siblings: Readonly
 function mentionedTools(sentence: string): string[] {
   const out = new Set<string>();
   for (const m of sentence.matchAll(TOOL_MENTION)) {
-    const name = m[1] ?? m[2] ?? m[3];
+    const name = m[1] ?? m[2] ?? m[3] ?? m[4];
     if (name && !NOT_A_TOOL.has(name.toLowerCase())) out.add(name);
   }
   return [...out];
