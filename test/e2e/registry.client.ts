@@ -15,7 +15,7 @@ export type RegistryClient = Record<'get' | 'delete', (path: string) => Promise<
  * How the client authenticates: by default it logs in once as the stack's bootstrap admin; or a
  * bearer credential (JWT or `tg_` API key), an `X-API-Key`, or nothing at all.
  */
-export type ClientAuth = { login: { email: string; password: string } } | { bearer: string } | { apiKey: string } | 'anonymous';
+export type ClientAuth = { login: { email: string; password: string; organisation?: string } } | { bearer: string } | { apiKey: string } | 'anonymous';
 
 // JSON bodies parsed; anything else (a JSON Lines or CEF export) as text.
 function parseBody(text: string, contentType: string | null): unknown {
