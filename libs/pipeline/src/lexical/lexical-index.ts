@@ -1,7 +1,7 @@
 import { type NameFeatures } from './name-features';
 import { Postings } from './postings';
 import { typoDistance } from './typo';
-import { MAX_PAIR_TOKENS, NEAR_NAME_MIN_LENGTH, nearNameMaxDistance, PAIR_POSTING_CAP, TOKEN_POSTING_CAP } from './thresholds';
+import { NEAR_NAME_MIN_LENGTH, nearNameMaxDistance, PAIR_POSTING_CAP, TOKEN_POSTING_CAP } from './thresholds';
 
 /**
  * Candidate retrieval for the lexical stage: which tools MAY lexically conflict with a name, without
@@ -46,7 +46,7 @@ export class LexicalIndex {
     this.exact.collect(features.collisionKey, out);
     this.nearNames(features.collisionKey, out);
     if (features.significantTokens.length > 0) this.multisets.collect(features.tokenKey, out);
-    for (const pair of tokenPairs(features)) this.pairs.collect(pair, out, PAIR_POSTING_CAP);
+    for (const pair of features.tokenPairs) this.pairs.collect(pair, out, PAIR_POSTING_CAP);
     for (const token of features.significantTokens) this.tokens.collect(token, out, TOKEN_POSTING_CAP);
     if (selfKey !== undefined) out.delete(selfKey);
     return [...out];
@@ -75,7 +75,7 @@ export class LexicalIndex {
       apply(this.outers, outerKey(f.collisionKey), f.collisionKey);
     }
     if (f.significantTokens.length > 0) apply(this.multisets, f.tokenKey);
-    for (const pair of tokenPairs(f)) apply(this.pairs, pair);
+    for (const pair of f.tokenPairs) apply(this.pairs, pair);
     for (const token of f.significantTokens) apply(this.tokens, token);
   }
 
@@ -128,16 +128,4 @@ function popcount(x: number): number {
   let v = x - ((x >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-function tokenPairs(features: NameFeatures): string[] {
-  const tokens = [...features.uniqueTokens].slice(0, MAX_PAIR_TOKENS).sort();
-  const significant = new Set(features.significantTokens);
-  const out: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    for (let j = i + 1; j < tokens.length; j++) {
-      if (significant.has(tokens[i]) || significant.has(tokens[j])) out.push(`${tokens[i]}|${tokens[j]}`);
-    }
-  }
-  return out;
 }

@@ -1,5 +1,6 @@
 import { canonicalVerb, isKnownVerb, splitIdentifier, stem } from '../text';
 import { deconfuse } from './confusables';
+import { MAX_PAIR_TOKENS } from './thresholds';
 
 /**
  * Everything the lexical stage needs about a name, computed once per tool (microseconds), so that
@@ -30,6 +31,11 @@ export interface NameFeatures {
   verbs: string[];
   /** Unique tokens that carry meaning on their own (not a generic verb or filler, see {@link isGenericToken}). */
   significantTokens: string[];
+  /**
+   * Index terms for token pairs (`issue|repository`): sorted pairs of the first {@link MAX_PAIR_TOKENS} unique
+   * tokens with at least one significant token. Precomputed because every add, remove and query needs them.
+   */
+  tokenPairs: string[];
 }
 
 /**
@@ -54,6 +60,7 @@ export function nameFeatures(name: string): NameFeatures {
   const stems = words.map(stem);
   const tokens = stems.map(canonicalVerb);
   const uniqueTokens = [...new Set(tokens)];
+  const significantTokens = uniqueTokens.filter((t) => !isGenericToken(t));
   // A name made only of punctuation or symbols keeps itself as key, so `!!!` and `???` do not "collide" on ''.
   return {
     raw: name,
@@ -66,6 +73,18 @@ export function nameFeatures(name: string): NameFeatures {
     tokenKey: [...tokens].sort().join(' '),
     uniqueTokens,
     verbs: uniqueTokens.filter(isKnownVerb),
-    significantTokens: uniqueTokens.filter((t) => !isGenericToken(t)),
+    significantTokens,
+    tokenPairs: pairTerms(uniqueTokens, significantTokens),
   };
+}
+
+function pairTerms(uniqueTokens: readonly string[], significantTokens: readonly string[]): string[] {
+  const tokens = uniqueTokens.slice(0, MAX_PAIR_TOKENS).sort();
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (let j = i + 1; j < tokens.length; j++) {
+      if (significantTokens.includes(tokens[i]) || significantTokens.includes(tokens[j])) out.push(`${tokens[i]}|${tokens[j]}`);
+    }
+  }
+  return out;
 }
