@@ -24,6 +24,12 @@ export function nearNameMaxDistance(length: number): number {
  */
 export const TYPO_TOKEN_MIN_LENGTH = 4;
 
+/**
+ * Words at least this long can lose (or gain) their first or last letter by a slip (`ctivity`, `cance`).
+ * Shorter words that do so become other words (`lock`/`block`, `star`/`start`).
+ */
+export const EDGE_TYPO_MIN_LENGTH = 6;
+
 /** Token Jaccard (unique canonical tokens) at or above which names overlap MEDIUM (e.g. 2 of 3 tokens). */
 export const TOKEN_JACCARD_MEDIUM = 0.66;
 

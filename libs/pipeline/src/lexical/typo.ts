@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { EDGE_TYPO_MIN_LENGTH } from './thresholds';
 
 /**
  * Whether two spellings differ the way typos and squatters' slips do, rather than as two real words:
@@ -23,9 +24,6 @@ export function isTypoEdit(x: string, y: string): boolean {
   // another word (`lock`/`block`, `star`/`start`).
   return doubled || interior || long.length >= EDGE_TYPO_MIN_LENGTH;
 }
-
-/** Words at least this long can lose their first or last letter by a slip. */
-const EDGE_TYPO_MIN_LENGTH = 6;
 
 /** Optimal-string-alignment distance for the cases the lexical stage needs: Levenshtein, with a swap of two neighbours counted as one edit. */
 export function typoDistance(x: string, y: string): number {

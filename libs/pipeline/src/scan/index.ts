@@ -13,4 +13,5 @@ export {
   TOTAL_TEXT_LENGTH_MEDIUM,
   EXCERPT_CONTEXT,
   MAX_LOCATIONS,
+  MIN_CUE_TEXT_LENGTH,
 } from './thresholds';

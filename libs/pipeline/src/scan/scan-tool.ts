@@ -4,7 +4,7 @@ import { excerpt } from './excerpt';
 import { findHidden, HIDDEN_CHAR_CLASSES } from './hidden-characters';
 import { suspiciousParameter } from './suspicious-parameters';
 import { textSites } from './text-walk';
-import { DESCRIPTION_LENGTH_LOW, DESCRIPTION_LENGTH_MEDIUM, MAX_LOCATIONS, TOTAL_TEXT_LENGTH_MEDIUM } from './thresholds';
+import { DESCRIPTION_LENGTH_LOW, DESCRIPTION_LENGTH_MEDIUM, MAX_LOCATIONS, MIN_CUE_TEXT_LENGTH, TOTAL_TEXT_LENGTH_MEDIUM } from './thresholds';
 import { toolNameFindings } from './tool-name';
 import { findShadowing } from './tool-shadowing';
 
@@ -13,8 +13,6 @@ export interface ScanOptions {
   siblings?: Iterable<string>;
 }
 
-/** Shortest text a cue fits in (`[important]` is 11 characters): schema type names and enum values are skipped. */
-const MIN_CUE_TEXT_LENGTH = 10;
 /** One pass to rule out every hidden-character class on the (usual) clean string. */
 const ANY_HIDDEN = /[\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]|[\u{E0000}-\u{E007F}]/u;
 

@@ -27,3 +27,9 @@ export const EXCERPT_CONTEXT = 60;
 
 /** At most this many locations are listed per finding; `occurrences` still counts them all. */
 export const MAX_LOCATIONS = 5;
+
+/**
+ * Strings shorter than this are not searched for cues (`[important]`, the shortest cue, is 11 characters):
+ * it skips schema type names and enum values, most of the strings in a tool, at no cost in recall.
+ */
+export const MIN_CUE_TEXT_LENGTH = 10;
