@@ -55,7 +55,16 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions = {})
 
   const subjectKeys = input.candidates ? input.candidates.map((c) => c.key) : all.map((c) => c.key);
   const subjects = subjectKeys.map((key) => index.get(key)).filter((s): s is IndexedTool => s !== undefined);
-  const toolFindings: ToolFinding[] = subjects.flatMap((s) => scanTool(s.tool));
+  // Mentions of same-server siblings are workflow ("then call upload_file"), not shadowing.
+  const namesByServer = new Map<string, string[]>();
+  for (const tool of all) {
+    const names = namesByServer.get(tool.server);
+    if (names) names.push(tool.definition.name);
+    else namesByServer.set(tool.server, [tool.definition.name]);
+  }
+  const toolFindings: ToolFinding[] = subjects.flatMap((s) =>
+    scanTool(s.tool, { siblings: (namesByServer.get(s.tool.server) ?? []).filter((n) => n !== s.tool.definition.name) }),
+  );
 
   t = performance.now();
   const neighbourOptions = {
