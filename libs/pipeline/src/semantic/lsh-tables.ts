@@ -14,7 +14,8 @@ export class LshTables {
   /** 32-bit words per sketch; a bucket entry is [slot, ...sketch]. */
   private readonly words: number;
   private readonly stride: number;
-  private readonly buckets: Map<number, Bucket>[];
+  /** Per table, a dense array indexed by code (2^bits slots): cheaper than a Map lookup per probe. */
+  private readonly buckets: (Bucket | undefined)[][];
   private codes: Uint16Array<ArrayBuffer> = new Uint16Array(0);
   private readonly live = new Set<number>();
   private readonly projection: Float64Array;
@@ -39,7 +40,7 @@ export class LshTables {
     this.stride = this.words + 1;
     this.planes = new Float32Array(dimensions * this.planeCount);
     for (let i = 0; i < this.planes.length; i++) this.planes[i] = gaussian(random);
-    this.buckets = Array.from({ length: tables }, () => new Map<number, Bucket>());
+    this.buckets = Array.from({ length: tables }, () => new Array<Bucket | undefined>(1 << bits).fill(undefined));
     this.projection = new Float64Array(this.planeCount);
     this.sketch = new Int32Array(this.words);
   }
@@ -60,8 +61,8 @@ export class LshTables {
     for (let t = 0; t < this.tables; t++) {
       const code = hashed.codes[t];
       this.codes[slot * this.tables + t] = code;
-      let bucket = this.buckets[t].get(code);
-      if (!bucket) this.buckets[t].set(code, (bucket = { data: new Int32Array(this.stride * 2), size: 0 }));
+      let bucket = this.buckets[t][code];
+      if (!bucket) this.buckets[t][code] = bucket = { data: new Int32Array(this.stride * 2), size: 0 };
       if ((bucket.size + 1) * this.stride > bucket.data.length) {
         const data = new Int32Array(bucket.data.length * 2);
         data.set(bucket.data);
@@ -78,7 +79,7 @@ export class LshTables {
     if (!this.live.delete(slot)) return;
     for (let t = 0; t < this.tables; t++) {
       const code = this.codes[slot * this.tables + t];
-      const bucket = this.buckets[t].get(code);
+      const bucket = this.buckets[t][code];
       if (!bucket) continue;
       for (let i = 0; i < bucket.size; i++) {
         if (bucket.data[i * this.stride] !== slot) continue;
@@ -87,7 +88,7 @@ export class LshTables {
         bucket.size--;
         break;
       }
-      if (bucket.size === 0) this.buckets[t].delete(code);
+      if (bucket.size === 0) this.buckets[t][code] = undefined;
     }
   }
 
@@ -154,8 +155,8 @@ export class LshTables {
   }
 
   private scanBucket(table: number, code: number, sketch: Int32Array, bounds: Float64Array, visit: (slot: number) => void): void {
-    const bucket = this.buckets[table].get(code);
-    if (!bucket) return;
+    const bucket = this.buckets[table][code];
+    if (bucket === undefined) return;
     const data = bucket.data;
     const size = bucket.size;
     const words = this.words;
