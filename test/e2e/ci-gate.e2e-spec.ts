@@ -1,6 +1,8 @@
 import { E2E_ADMIN, type Stack, startStack } from './support/stack';
+import { waitFor } from './support/app-process';
 import { jiraCreateTask, logIn, registryClient, type RegistryClient, salesforceCreateTask, toolDef, weatherTools } from './registry.client';
 
+// CI_ROUTING_BUDGET_MS=0: any routing simulation is over budget, so the gate must queue it.
 describe('CI gate: POST /v1/webhooks/ci-check (real API, worker, Postgres, Redis)', () => {
   let stack: Stack;
   let api: RegistryClient;
@@ -92,5 +94,24 @@ describe('CI gate: POST /v1/webhooks/ci-check (real API, worker, Postgres, Redis
     const badFlag = await check({ environment: 'production', server: 'weather', tools: weatherTools, register: 'yes' });
     expect(badFlag.body.message).toMatch(/body\.register/);
     expect((await check({ environment: 'nowhere', server: 'weather', tools: weatherTools })).body.code).toBe('ENVIRONMENT.NOT_FOUND');
+  });
+
+  it('queues routing over the budget on the simulation queue; the worker completes it', async () => {
+    const policy = { blockingSeverity: 'CRITICAL', stagesOnRegistration: ['lexical', 'schema', 'semantic', 'routing'] };
+    expect((await api.post('/v1/environments', { name: 'routed', policy })).status).toBe(201);
+    expect((await api.post('/v1/environments/routed/servers', { name: 'weather', transport: 'stdio' })).status).toBe(201);
+    expect((await api.post('/v1/environments/routed/tools:bulk', { server: 'weather', tools: weatherTools })).status).toBe(201);
+    const lookalike = toolDef('fetch_forecast', 'Get the weather forecast for a city for the coming days.', { city: { type: 'string' } }, ['city']);
+
+    const response = await check({ environment: 'routed', server: 'meteo', tools: [lookalike] });
+    expect(response.status).toBe(200);
+    expect(response.body.routing).toMatchObject({ status: 'queued', reason: expect.stringMatching(/over the 0 ms budget/), jobId: expect.any(String) });
+    const result = await waitFor('the queued routing simulation', async () => {
+      const r = await api.get(`${gate}/${response.body.checkId}/routing`);
+      return r.body.status === 'completed' ? r.body : undefined;
+    });
+    expect(result.routing.pairs).toBeGreaterThanOrEqual(1);
+    expect(Array.isArray(result.conflicts)).toBe(true);
+    expect((await api.get(`${gate}/00000000-0000-7000-8000-000000000000/routing`)).body.code).toBe('CI_CHECK.NOT_FOUND');
   });
 });

@@ -15,6 +15,7 @@ import { ServersModule } from './servers/servers.module';
 import { ToolsModule } from './tools/tools.module';
 import { QueuesModule } from './queues/queues.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { AnalysisRunsModule } from './analysis-runs/analysis-runs.module';
 
 /** The HTTP API. Built from the configuration main.ts has already validated. */
 @Module({})
@@ -38,6 +39,7 @@ export class AppModule {
         // Queue producers, the CI gate.
         QueuesModule,
         WebhooksModule,
+        AnalysisRunsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],
     };

@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig, type Config } from '@toolgate/config';
 import { Logger } from 'nestjs-pino';
 import { HeartbeatService } from './heartbeat/heartbeat.service';
+import { AnalysisProcessor } from './processors/analysis.processor';
+import { SimulationProcessor } from './processors/simulation.processor';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(config: Config): Promise<void> {
@@ -12,6 +14,9 @@ async function bootstrap(config: Config): Promise<void> {
   // exit 0. Without useProcessExit Nest re-raises the signal and the exit status would be 143.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   app.get(HeartbeatService).start();
+  // Processors start last, like the heartbeat: a job is only taken once SIGTERM would close it cleanly.
+  app.get(AnalysisProcessor).start();
+  app.get(SimulationProcessor).start();
 }
 
 function loadConfigOrExit(): Config {

@@ -1,12 +1,18 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import type { Config } from '@toolgate/config';
+import { AppConfig, type Config } from '@toolgate/config';
+import { AnalysisRunRepository, EnvironmentRepository, PrismaService, ToolRepository } from '@toolgate/db';
 import { LoggerModule } from 'nestjs-pino';
 import { stdTimeFunctions } from 'pino';
+import { EnvironmentScanUseCase } from './analysis/environment-scan.use-case';
+import { ToolIndexCache } from './analysis/tool-index.cache';
 import { AppConfigModule } from './app-config.module';
 import { HeartbeatService } from './heartbeat/heartbeat.service';
+import { AnalysisProcessor } from './processors/analysis.processor';
+import { SimulationProcessor } from './processors/simulation.processor';
+import { CiRoutingUseCase } from './simulation/ci-routing.use-case';
 import { WorkerRedisConnection } from './worker-redis.connection';
 
-/** The background worker: no HTTP. Queue processors will register here (one per queue). */
+/** The background worker: no HTTP. One processor per queue; main.ts starts them after the signal handlers. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: Config): DynamicModule {
@@ -16,7 +22,19 @@ export class WorkerModule {
         AppConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL, timestamp: stdTimeFunctions.isoTime } }),
       ],
-      providers: [WorkerRedisConnection, HeartbeatService],
+      providers: [
+        WorkerRedisConnection,
+        HeartbeatService,
+        { provide: PrismaService, useFactory: (c: AppConfig) => new PrismaService(c.values.DATABASE_URL), inject: [AppConfig] },
+        AnalysisRunRepository,
+        EnvironmentRepository,
+        ToolRepository,
+        { provide: ToolIndexCache, useFactory: () => new ToolIndexCache() },
+        EnvironmentScanUseCase,
+        CiRoutingUseCase,
+        AnalysisProcessor,
+        SimulationProcessor,
+      ],
     };
   }
 }

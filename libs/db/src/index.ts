@@ -41,3 +41,10 @@ export { ApiKeyRepository, type ApiKeyRecord, type NewApiKey } from './repositor
 export { AuditLog } from './repositories/audit-log';
 export { AuditRepository, type AuditExport, type AuditExportOptions, type AuditFilter, type AuditPage } from './repositories/audit.repository';
 export type { AuditScope, AuditSource } from './repositories/audit-context';
+export {
+  AnalysisRunRepository,
+  type AnalysisRunRecord,
+  type AnalysisTriggerValue,
+  type RunStatusValue,
+  type ScanWrite,
+} from './repositories/analysis-run.repository';

@@ -37,7 +37,14 @@ export interface ConflictSyncResult {
  */
 export async function syncConflicts(
   tx: Prisma.TransactionClient,
-  input: { environmentId: string; runId: string; subjectIds: readonly string[]; conflicts: readonly ConflictWrite[] },
+  input: {
+    environmentId: string;
+    runId: string;
+    subjectIds: readonly string[];
+    conflicts: readonly ConflictWrite[];
+    /** Leave stored recommendations alone (a re-scan that computes none must not erase the registration's). */
+    keepRecommendations?: boolean;
+  },
   scope: AuditScope,
 ): Promise<ConflictSyncResult> {
   const conflictIds: string[] = [];
@@ -57,6 +64,7 @@ export async function syncConflicts(
     if (!existing || existing.status === 'RESOLVED') {
       await audit.append(tx, auditEntry(scope, 'conflict.detected', { type: 'conflict', id }, { toolAId, toolBId, severity: conflict.severity, score: conflict.score, runId: input.runId, reopened: existing !== null }));
     }
+    if (input.keepRecommendations) continue;
     await tx.recommendation.deleteMany({ where: { conflictId: id } });
     if (conflict.recommendations.length > 0) {
       await tx.recommendation.createMany({

@@ -29,6 +29,15 @@ export class EnvironmentRepository {
     return toPage(rows, page, toEnvironmentRecord);
   }
 
+  /**
+   * The environment with this id, in any organisation. For the worker only: it acts on ids the API
+   * already scoped to the caller's organisation. Request handlers use {@link findByRef}.
+   */
+  async findByIdUnscoped(id: string): Promise<EnvironmentRecord | undefined> {
+    const row = await this.prisma.environment.findUnique({ where: { id } });
+    return row ? toEnvironmentRecord(row) : undefined;
+  }
+
   /** The environment whose id or name is `ref` (an id wins over a name that looks like one). */
   async findByRef(organisationId: string, ref: string): Promise<EnvironmentRecord | undefined> {
     if (UUID.test(ref)) {

@@ -1,0 +1,102 @@
+import {
+  type Conflict,
+  evaluatePair,
+  type Finding,
+  type IndexedTool,
+  isAtLeast,
+  maxSeverity,
+  pairKey,
+  scanTool,
+  type Severity,
+  type StageName,
+  type ToolFinding,
+  type ToolIndex,
+  toolKey,
+  toolRef,
+} from '@toolgate/pipeline';
+
+// The pipeline's candidate-retrieval defaults (AnalyzeOptions.semanticNeighbours / candidateMinCosine, ADR 0005).
+const SEMANTIC_NEIGHBOURS = 8;
+const MIN_COSINE = 0.45;
+const PROGRESS_EVERY = 256;
+
+export interface PairScan {
+  conflicts: Conflict[];
+  toolFindings: ToolFinding[];
+  /** Candidate pairs evaluated through stages 1–3. */
+  pairCount: number;
+}
+
+/**
+ * Stages 1–3 over every pair of an (already indexed) registry, as the pipeline's `analyze` does for its
+ * subjects, but on a long-lived index the worker keeps updated between jobs. Recommendations and routing
+ * are not computed here (a re-scan keeps the stored recommendations).
+ */
+export function scanPairs(index: ToolIndex, stages: ReadonlySet<StageName>, onProgress: (done: number, total: number) => void = () => undefined): PairScan {
+  const neighbourOptions = { semanticNeighbours: stages.has('semantic') ? SEMANTIC_NEIGHBOURS : 0, minCosine: MIN_COSINE };
+  const items = [...index.values()].sort((x, y) => (x.tool.key < y.tool.key ? -1 : 1));
+  const seen = new Set<string>();
+  const conflicts: Conflict[] = [];
+  const toolFindings: ToolFinding[] = [];
+  let pairCount = 0;
+  // As in `analyze`: mentions of same-server siblings are workflow ("then call upload_file"), not shadowing.
+  const namesByServer = new Map<string, string[]>();
+  for (const item of items) namesByServer.set(item.tool.server, [...(namesByServer.get(item.tool.server) ?? []), item.tool.definition.name]);
+  items.forEach((item, i) => {
+    const siblings = (namesByServer.get(item.tool.server) ?? []).filter((n) => n !== item.tool.definition.name);
+    toolFindings.push(...scanTool(item.tool, { siblings }));
+    for (const key of index.neighbours(item, neighbourOptions)) {
+      const other = index.get(key);
+      if (!other) continue;
+      const id = pairKey(item.tool.key, key);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      pairCount++;
+      const [a, b] = item.tool.key < key ? [item, other] : [other, item];
+      const { findings } = evaluatePair(a, b, stages);
+      if (findings.length > 0) conflicts.push(toConflict(a, b, findings));
+    }
+    if ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === items.length) onProgress(i + 1, items.length);
+  });
+  return { conflicts, toolFindings, pairCount };
+}
+
+function toConflict(a: IndexedTool, b: IndexedTool, findings: Finding[]): Conflict {
+  return {
+    key: pairKey(a.tool.key, b.tool.key),
+    a: toolRef(a.tool),
+    b: toolRef(b.tool),
+    severity: maxSeverity(findings.map((f) => f.severity)),
+    score: Math.round(Math.max(...findings.map((f) => f.score)) * 1000) / 1000,
+    findings: [...findings].sort((f, g) => g.score - f.score),
+    recommendations: [],
+  };
+}
+
+/** A registry tool as a re-scan sees it. */
+export interface ScannedTool {
+  id: string;
+  key: string;
+  versionId: string;
+  status: string;
+}
+
+/**
+ * New statuses after a re-scan. Tools waiting for a decision (PENDING_ANALYSIS, BLOCKED) become BLOCKED when a
+ * conflict or own finding reaches `failOn`, else ACTIVE. ACTIVE tools stay ACTIVE: their version was approved
+ * (by analysis or a person) and a re-scan reports new conflicts as OPEN rather than pulling a live tool.
+ */
+export function decideStatuses(
+  tools: readonly ScannedTool[],
+  scan: Pick<PairScan, 'conflicts' | 'toolFindings'>,
+  failOn: Severity | 'NONE',
+): Array<{ toolId: string; versionId: string; status: 'ACTIVE' | 'BLOCKED' }> {
+  const blocked = new Set<string>();
+  if (failOn !== 'NONE') {
+    for (const c of scan.conflicts) if (isAtLeast(c.severity, failOn)) for (const ref of [c.a, c.b]) blocked.add(toolKey(ref.server, ref.tool));
+    for (const f of scan.toolFindings) if (isAtLeast(f.severity, failOn)) blocked.add(toolKey(f.server, f.tool));
+  }
+  return tools
+    .filter((t) => t.status === 'PENDING_ANALYSIS' || t.status === 'BLOCKED')
+    .map((t) => ({ toolId: t.id, versionId: t.versionId, status: blocked.has(t.key) ? 'BLOCKED' : 'ACTIVE' }));
+}

@@ -1,0 +1,63 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { AppConfig } from '@toolgate/config';
+import { AnalysisRunRepository } from '@toolgate/db';
+import { ANALYSIS_JOBS, EnvironmentScanPayloadSchema, QUEUES } from '@toolgate/jobs';
+import { type Job, UnrecoverableError, type Worker } from 'bullmq';
+import { EnvironmentScanUseCase } from '../analysis/environment-scan.use-case';
+import { WorkerRedisConnection } from '../worker-redis.connection';
+import { closeQueueWorker, createQueueWorker } from './queue-worker';
+
+/** The `analysis` queue's one processor: a switch on the job name, one use case per job. */
+@Injectable()
+export class AnalysisProcessor implements OnModuleDestroy {
+  private readonly logger = new Logger(AnalysisProcessor.name);
+  private worker: Worker | undefined;
+
+  constructor(
+    private readonly redis: WorkerRedisConnection,
+    private readonly config: AppConfig,
+    private readonly scan: EnvironmentScanUseCase,
+    private readonly runs: AnalysisRunRepository,
+  ) {}
+
+  start(): void {
+    this.worker = createQueueWorker(QUEUES.analysis, this.redis.client, this.config.values, (job) => this.process(job));
+    // Fires for every failed attempt and for jobs that stalled too often; only a job that will not be
+    // retried marks its run FAILED, so a run never stays RUNNING.
+    this.worker.on('failed', (job, error) => void this.onFailed(job, error));
+    this.worker.on('error', (error) => this.logger.warn(`Analysis worker error: ${error.message}`));
+    void this.worker.run();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case ANALYSIS_JOBS.environmentScan: {
+        const { runId } = EnvironmentScanPayloadSchema.parse(job.data);
+        const run = await this.scan.run(runId, (progress) => job.updateProgress(progress));
+        return run ? { runId, status: run.status, conflicts: run.conflictCount } : { runId, skipped: true };
+      }
+      default:
+        throw new UnrecoverableError(`Unknown job "${job.name}" on the ${QUEUES.analysis} queue`);
+    }
+  }
+
+  private async onFailed(job: Job | undefined, error: Error): Promise<void> {
+    if (!job) return;
+    const parsed = EnvironmentScanPayloadSchema.safeParse(job.data);
+    if (!parsed.success) return;
+    try {
+      if ((await job.getState()) !== 'failed') {
+        this.logger.warn({ runId: parsed.data.runId, attempt: job.attemptsMade }, `Analysis attempt failed, will retry: ${error.message}`);
+        return;
+      }
+      await this.runs.fail(parsed.data.runId, error.message);
+      this.logger.error({ runId: parsed.data.runId }, `Analysis run failed: ${error.message}`);
+    } catch (failure) {
+      this.logger.error({ runId: parsed.data.runId }, `Could not record the failed run: ${(failure as Error).message}`);
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await closeQueueWorker(this.worker, this.logger);
+  }
+}

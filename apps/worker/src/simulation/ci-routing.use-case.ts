@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@toolgate/config';
+import { EnvironmentRepository, ToolRepository } from '@toolgate/db';
+import { CI_CHECK_TTL_SECONDS, ciCheckKey, CiCheckRoutingInputSchema } from '@toolgate/jobs';
+import { analyze, makeTool, type StageName, type ToolDefinition } from '@toolgate/pipeline';
+import { WorkerRedisConnection } from '../worker-redis.connection';
+
+/**
+ * The routing stage of a CI check that did not fit the request's budget (`ci-check-routing`): the whole
+ * check again with the environment's stages including routing, its result stored next to its input in
+ * Redis for `GET /v1/webhooks/ci-check/:checkId/routing`. Idempotent: a retry recomputes and overwrites.
+ */
+@Injectable()
+export class CiRoutingUseCase {
+  private readonly prefix: string;
+
+  constructor(
+    private readonly redis: WorkerRedisConnection,
+    private readonly environments: EnvironmentRepository,
+    private readonly tools: ToolRepository,
+    config: AppConfig,
+  ) {
+    this.prefix = config.values.REDIS_PREFIX;
+  }
+
+  /** Returns false when the check's input expired or its environment is gone (nothing to simulate). */
+  async run(checkId: string, progress: (percent: number) => Promise<void>): Promise<boolean> {
+    const raw = await this.redis.client.get(ciCheckKey(this.prefix, checkId, 'input'));
+    if (raw === null) return false;
+    const input = CiCheckRoutingInputSchema.parse(JSON.parse(raw));
+    const env = await this.environments.findByIdUnscoped(input.environmentId);
+    if (!env) return false;
+    const registry = (await this.tools.registry(env.id)).map((t) => makeTool(t.serverName, (t.currentVersion?.definition ?? { name: t.name }) as ToolDefinition));
+    const candidates = input.tools.map((d) => makeTool(input.server, d as ToolDefinition));
+    const stages = env.policy.stagesOnRegistration.map((s) => s.toLowerCase() as StageName);
+    await progress(10);
+    const report = await analyze({ registry, candidates }, { stages, failOn: env.policy.blockingSeverity });
+    const routing = report.summary.stages.find((s) => s.stage === 'routing');
+    const result = {
+      passed: !report.summary.blocked,
+      conflicts: report.conflicts,
+      toolFindings: report.toolFindings,
+      routing: { pairs: routing?.items ?? 0, ms: routing?.ms ?? 0, ...(routing?.skipped ? { skipped: routing.skipped } : {}) },
+      finishedAt: new Date().toISOString(),
+    };
+    await this.redis.client.set(ciCheckKey(this.prefix, checkId, 'result'), JSON.stringify(result), 'EX', CI_CHECK_TTL_SECONDS);
+    await progress(100);
+    return true;
+  }
+}

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import type { AnalysisRun, Prisma } from '../generated/prisma/client';
+import { PrismaService } from '../prisma.service';
+import { audit, auditEntry, type AuditScope, SYSTEM_SOURCE } from './audit-context';
+import { type ConflictWrite, syncConflicts } from './conflict-sync';
+import { toEnvironmentRecord } from './registry.mappers';
+import type { EnvironmentRecord, StageLevel } from './registry.types';
+
+export type RunStatusValue = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+export type AnalysisTriggerValue = 'MANUAL' | 'SYNC' | 'REGISTRATION' | 'SCHEDULE' | 'POLICY_CHANGE';
+
+/** One run of the pipeline over an environment, as the API shows it. */
+export interface AnalysisRunRecord {
+  id: string;
+  environmentId: string;
+  trigger: AnalysisTriggerValue;
+  status: RunStatusValue;
+  stages: StageLevel[];
+  /** Milliseconds per stage (`index`, `pairs`, `persist`, ...). */
+  stageTimings: Record<string, number>;
+  toolCount: number;
+  pairCount: number;
+  conflictCount: number;
+  error: string | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+/** What a finished scan writes, in one transaction with the run's completion. */
+export interface ScanWrite {
+  stageTimings: Record<string, number>;
+  toolCount: number;
+  pairCount: number;
+  /** Every tool the scan covered: their unresolved conflicts that are not in `conflicts` are resolved. */
+  subjectIds: string[];
+  conflicts: ConflictWrite[];
+  /** New statuses, applied only while the tool is still at the scanned version (a newer registration wins). */
+  statuses: Array<{ toolId: string; versionId: string; status: 'ACTIVE' | 'BLOCKED' }>;
+}
+
+// A scan of a large environment writes many conflicts; Prisma's default 5 s would cut it off.
+const SCAN_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
+
+/** Analysis runs: created by the API (QUEUED), driven by the worker (RUNNING → COMPLETED | FAILED). */
+@Injectable()
+export class AnalysisRunRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** A QUEUED run; the auth issue can add the requester (`requestedByType/Id` columns exist). */
+  async create(environmentId: string, trigger: AnalysisTriggerValue, stages: StageLevel[]): Promise<AnalysisRunRecord> {
+    return toRunRecord(await this.prisma.analysisRun.create({ data: { environmentId, trigger, stages } }));
+  }
+
+  /** A run of one of the organisation's environments (another tenant's run is undefined). */
+  async findById(organisationId: string, id: string): Promise<AnalysisRunRecord | undefined> {
+    const row = await this.prisma.analysisRun.findFirst({ where: { id, environment: { organisationId } } });
+    return row ? toRunRecord(row) : undefined;
+  }
+
+  /**
+   * Marks the run RUNNING (again, on a retry: timings and error are reset) and returns it with its
+   * environment; undefined when the run is gone or already COMPLETED (a retry after the write succeeded).
+   */
+  async start(id: string): Promise<{ run: AnalysisRunRecord; environment: EnvironmentRecord } | undefined> {
+    const row = await this.prisma.analysisRun.findUnique({ where: { id }, include: { environment: true } });
+    if (!row || row.status === 'COMPLETED') return undefined;
+    const run = await this.prisma.analysisRun.update({ where: { id }, data: { status: 'RUNNING', startedAt: new Date(), finishedAt: null, error: null } });
+    return { run: toRunRecord(run), environment: toEnvironmentRecord(row.environment) };
+  }
+
+  /** Writes the scan's conflicts (dedup by pair, auto-resolve the rest), tool statuses and the COMPLETED run, atomically. */
+  async complete(id: string, environmentId: string, scan: ScanWrite): Promise<AnalysisRunRecord> {
+    return this.prisma.$transaction(async (tx) => {
+      const scope = await scopeOf(tx, environmentId);
+      const sync = await syncConflicts(tx, { environmentId, runId: id, subjectIds: scan.subjectIds, conflicts: scan.conflicts, keepRecommendations: true }, scope);
+      for (const s of scan.statuses) {
+        await tx.tool.updateMany({
+          where: { id: s.toolId, currentVersionId: s.versionId, status: { not: s.status } },
+          data: { status: s.status, ...(s.status === 'ACTIVE' ? { approvedVersionId: s.versionId } : {}) },
+        });
+      }
+      const run = await tx.analysisRun.update({
+        where: { id },
+        data: { status: 'COMPLETED', stageTimings: scan.stageTimings, toolCount: scan.toolCount, pairCount: scan.pairCount, conflictCount: sync.conflictIds.length, finishedAt: new Date(), error: null },
+      });
+      const details = { tools: scan.toolCount, pairs: scan.pairCount, conflicts: sync.conflictIds.length, resolved: sync.resolvedIds.length };
+      await audit.append(tx, auditEntry(scope, 'analysis.completed', { type: 'analysis_run', id }, details));
+      return toRunRecord(run);
+    }, SCAN_TRANSACTION);
+  }
+
+  /** Marks the run FAILED unless it already COMPLETED; returns whether it changed. */
+  async fail(id: string, error: string): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.analysisRun.updateMany({ where: { id, status: { not: 'COMPLETED' } }, data: { status: 'FAILED', error: error.slice(0, 2000), finishedAt: new Date() } });
+      if (count === 0) return false;
+      const run = await tx.analysisRun.findUniqueOrThrow({ where: { id }, select: { environmentId: true } });
+      await audit.append(tx, auditEntry(await scopeOf(tx, run.environmentId), 'analysis.failed', { type: 'analysis_run', id }, { error: error.slice(0, 500) }));
+      return true;
+    });
+  }
+}
+
+async function scopeOf(tx: Prisma.TransactionClient, environmentId: string): Promise<AuditScope> {
+  const { organisationId } = await tx.environment.findUniqueOrThrow({ where: { id: environmentId }, select: { organisationId: true } });
+  return { ...SYSTEM_SOURCE, organisationId, environmentId };
+}
+
+function toRunRecord(row: AnalysisRun): AnalysisRunRecord {
+  return {
+    id: row.id,
+    environmentId: row.environmentId,
+    trigger: row.trigger,
+    status: row.status,
+    stages: row.stages,
+    stageTimings: row.stageTimings as Record<string, number>,
+    toolCount: row.toolCount,
+    pairCount: row.pairCount,
+    conflictCount: row.conflictCount,
+    error: row.error,
+    createdAt: row.createdAt,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+  };
+}
