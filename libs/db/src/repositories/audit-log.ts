@@ -1,12 +1,19 @@
 // Appending to the audit log inside the caller's transaction: the change and its entry commit together
 // or not at all (docs/audit.md).
-import { type AuditEntry, type AuditEntryInput, chainEntry, isIpAddress } from '@toolgate/audit';
+import { type AuditEntry, type AuditEntryInput, type ChainTip, chainEntry, isIpAddress } from '@toolgate/audit';
 import type { Prisma } from '../generated/prisma/client';
 import { toAuditEntry, toAuditRow } from './audit.mappers';
 import { uuidV7 } from './uuid-v7';
 
 /** Advisory-lock class for audit appends; the second key is hashtext(organisationId). */
 const AUDIT_LOCK_CLASS = 7_420_001;
+
+/**
+ * The chain tip each open transaction holds the lock for, per organisation. Shared by every AuditLog: a
+ * transaction that already holds an organisation's lock knows its tip (only it can append), so later appends
+ * skip the lock and the read. Keyed weakly by the transaction client, so it goes with the transaction.
+ */
+const heldTips = new WeakMap<object, Map<string, ChainTip | null>>();
 
 /**
  * Appends entries to an organisation's hash chain. Stateless: repositories that change state hold one and
@@ -19,20 +26,41 @@ export class AuditLog {
    * or rollback. Hold the transaction short after appending: other appends of the organisation wait for it.
    */
   async append(tx: Prisma.TransactionClient, input: AuditEntryInput): Promise<AuditEntry> {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_CLASS}::int, hashtext(${input.organisationId}))`;
-    // A new statement after the lock: under READ COMMITTED it sees the previous holder's commit.
-    // host(inet) is how Postgres will print the stored address; hashing that form keeps verification stable.
-    const ip = input.sourceIp && isIpAddress(input.sourceIp) ? input.sourceIp : null;
-    const [tip] = await tx.$queryRaw<{ seq: bigint | null; hash: string | null; ip: string | null }[]>`
-      SELECT last.seq, last.hash, host(${ip}::inet) AS ip
-      FROM (SELECT 1) AS one
-      LEFT JOIN LATERAL (
-        SELECT seq, hash FROM "AuditEntry" WHERE "organisationId" = ${input.organisationId}::uuid ORDER BY seq DESC LIMIT 1
-      ) AS last ON true`;
-    const previous = tip?.seq != null && tip.hash != null ? { seq: Number(tip.seq), hash: tip.hash } : null;
+    const ipInput = input.sourceIp && isIpAddress(input.sourceIp) ? input.sourceIp : null;
+    const held = heldTips.get(tx);
+    let previous: ChainTip | null;
+    let ip: string | null;
+    if (held?.has(input.organisationId)) {
+      previous = held.get(input.organisationId) ?? null;
+      ip = ipInput ? await hostForm(tx, ipInput) : null;
+    } else {
+      ({ previous, ip } = await this.lockAndReadTip(tx, input.organisationId, ipInput));
+    }
     const time = new Date();
-    const entry = chainEntry(previous, { ...input, sourceIp: tip?.ip ?? null }, { id: uuidV7(time.getTime()), time });
+    const entry = chainEntry(previous, { ...input, sourceIp: ip }, { id: uuidV7(time.getTime()), time });
     const row = await tx.auditEntry.create({ data: toAuditRow(entry) });
+    const tips = heldTips.get(tx) ?? new Map<string, ChainTip | null>();
+    heldTips.set(tx, tips.set(input.organisationId, { seq: entry.seq, hash: entry.hash }));
     return toAuditEntry(row);
   }
+
+  private async lockAndReadTip(tx: Prisma.TransactionClient, organisationId: string, ipInput: string | null): Promise<{ previous: ChainTip | null; ip: string | null }> {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_CLASS}::int, hashtext(${organisationId}))`;
+    // A new statement after the lock: under READ COMMITTED it sees the previous holder's commit.
+    // host(inet) is how Postgres will print the stored address; hashing that form keeps verification stable.
+    const [tip] = await tx.$queryRaw<{ seq: bigint | null; hash: string | null; ip: string | null }[]>`
+      SELECT last.seq, last.hash, host(${ipInput}::inet) AS ip
+      FROM (SELECT 1) AS one
+      LEFT JOIN LATERAL (
+        SELECT seq, hash FROM "AuditEntry" WHERE "organisationId" = ${organisationId}::uuid ORDER BY seq DESC LIMIT 1
+      ) AS last ON true`;
+    const previous = tip?.seq != null && tip.hash != null ? { seq: Number(tip.seq), hash: tip.hash } : null;
+    return { previous, ip: tip?.ip ?? null };
+  }
+}
+
+/** The address as Postgres prints an inet (e.g. `2001:db8::1`). */
+async function hostForm(tx: Prisma.TransactionClient, ip: string): Promise<string | null> {
+  const [row] = await tx.$queryRaw<{ ip: string | null }[]>`SELECT host(${ip}::inet) AS ip`;
+  return row?.ip ?? null;
 }

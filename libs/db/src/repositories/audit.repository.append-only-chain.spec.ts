@@ -53,6 +53,35 @@ describe('AuditRepository against Postgres', () => {
     expect(await audit.verify(a, 7)).toMatchObject({ ok: true, checked: 40 });
   });
 
+  it('chains several appends of one transaction (lock taken once) while other transactions append too', async () => {
+    const [a, b] = [await org(), await org()];
+    const other = new AuditRepository(db.prisma);
+    await Promise.all([
+      db.prisma.$transaction(async (tx) => {
+        for (let i = 0; i < 5; i++) await (i % 2 ? other : audit).append(tx, entry(a, { sourceIp: i === 3 ? '::FFFF:192.0.2.1' : null }));
+        await audit.append(tx, entry(b));
+      }),
+      ...Array.from({ length: 5 }, () => db.prisma.$transaction((tx) => audit.append(tx, entry(a)))),
+    ]);
+    const { items } = await audit.list(a, {}, { limit: 20 });
+    expect(items.map((e) => e.seq)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+    expect(items.some((e) => e.sourceIp === '::ffff:192.0.2.1')).toBe(true);
+    expect(await audit.verify(a)).toMatchObject({ ok: true, checked: 10 });
+    expect(await audit.verify(b)).toMatchObject({ ok: true, checked: 1 });
+  });
+
+  it('bounds an export by time as well as by sequence', async () => {
+    const a = await org();
+    await appendMany(a, 3);
+    const [, second] = (await audit.list(a, {}, { limit: 10 })).items;
+    const out = await audit.exportStream(a, { until: { time: second!.time }, format: 'json', productVersion: '1' });
+    let text = '';
+    for await (const chunk of out.chunks) text += chunk;
+    expect(out.lastSeq).toBeGreaterThanOrEqual(2);
+    expect(text.split('\n').filter(Boolean).map((l) => JSON.parse(l).seq)).toEqual(Array.from({ length: out.lastSeq }, (_, i) => i + 1));
+    expect((await audit.exportStream(a, { until: { time: new Date(0) }, format: 'json', productVersion: '1' })).lastSeq).toBe(0);
+  });
+
   it('leaves no entry (and no hole) when the transaction rolls back', async () => {
     const a = await org();
     await appendMany(a, 1);
