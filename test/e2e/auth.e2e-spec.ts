@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, exportSPKI, generateKeyPair, type KeyLike, SignJWT } from 'jose';
 import jwt from 'jsonwebtoken';
-import { logIn, registryClient, type RegistryClient } from './registry.client';
+import { type JsonResponse, logIn, registryClient, type RegistryClient } from './registry.client';
 import { E2E_ADMIN, E2E_JWT_SECRET, type Stack, startStack } from './support/stack';
 
 // One API configured with all three kinds of verification key: JWT_SECRET (our logins, HS256),
@@ -14,10 +14,11 @@ describe('authentication: login, JWTs, API keys (real API, Postgres, Redis)', ()
   let rsaKey: { privateKey: KeyLike; publicKey: KeyLike };
   let admin: RegistryClient;
 
-  const me = (headers: Record<string, string>) => fetch(`${stack.baseUrl}/v1/auth/me`, { headers }).then(async (r) => ({ status: r.status, body: await r.json() }));
+  const json = async (r: Response): Promise<JsonResponse> => ({ status: r.status, body: await r.json() });
+  const me = (headers: Record<string, string>) => fetch(`${stack.baseUrl}/v1/auth/me`, { headers }).then(json);
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
   const login = (body: unknown) =>
-    fetch(`${stack.baseUrl}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: await r.json() }));
+    fetch(`${stack.baseUrl}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(json);
   const external = (key: KeyLike, alg: 'ES256' | 'RS256', claims: Record<string, unknown>, kid?: string) =>
     new SignJWT(claims).setProtectedHeader({ alg, ...(kid ? { kid } : {}) }).setIssuer('toolgate').setAudience('toolgate-api').setSubject('idp|alice').setIssuedAt().setExpirationTime('5m').sign(key);
 

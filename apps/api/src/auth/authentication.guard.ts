@@ -9,7 +9,7 @@ import { ApiKeysService } from './api-keys.service';
 import type { Principal } from './jwt.strategy';
 import { PUBLIC_KEY, type RoleRequirement, ROLES_KEY } from './roles.decorator';
 
-type AuthRequest = RequestWithContext & { headers: Record<string, string | string[] | undefined>; user?: unknown };
+type AuthRequest = RequestWithContext & { headers: Record<string, string | string[] | undefined>; user?: unknown; ip?: string; id?: unknown };
 
 const unauthenticated = (code: string, message: string) => new DomainError('unauthenticated', code, message);
 
@@ -45,7 +45,12 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthRequest>();
     const principal = await this.authenticate(context, request);
-    const ctx: RequestContext = { organisationId: principal.organisationId, actor: principal.actor };
+    const ctx: RequestContext = {
+      organisationId: principal.organisationId,
+      actor: principal.actor,
+      ...(request.ip ? { sourceIp: request.ip } : {}),
+      ...(typeof request.id === 'string' ? { requestId: request.id } : {}),
+    };
     request[REQUEST_CONTEXT_KEY] = ctx;
 
     const requirement = this.reflector.getAllAndOverride<RoleRequirement>(ROLES_KEY, targets) ?? DEFAULT_REQUIREMENT;

@@ -9,6 +9,9 @@ import type { Actor } from '../auth/actor';
 export interface RequestContext {
   organisationId: string;
   actor: Actor;
+  /** The caller's address (Express `req.ip`) and the request id, for audit entries. */
+  sourceIp?: string;
+  requestId?: string;
 }
 
 /** Where the guard leaves the context on the request. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError } from '@toolgate/config';
 import { ConflictRepository, ToolRegistrationRepository, ToolRepository, type ToolRecord, type ToolVersionWrite } from '@toolgate/db';
 import { makeTool, type ToolDefinition, type ToolFinding } from '@toolgate/pipeline';
+import { ApprovalsService } from '../approvals/approvals.service';
 import { toConflictResponse, type ConflictResponse } from '../conflicts/conflict.response';
 import { EnvironmentsService } from '../environments/environments.service';
 import type { RequestContext } from '../registry/request-context';
@@ -39,6 +40,7 @@ export class ToolRegistrationService {
     private readonly registration: ToolRegistrationRepository,
     private readonly conflicts: ConflictRepository,
     private readonly analyzer: RegistryAnalyzer,
+    private readonly approvals: ApprovalsService,
   ) {}
 
   /**
@@ -87,6 +89,8 @@ export class ToolRegistrationService {
     }
 
     const items = prepared.map((p) => written.get(p.definition.name) ?? unchangedItem(p.existing!));
+    // After the registration commits: a failure here leaves the tool BLOCKED (safe), and a request can be opened by hand.
+    await this.approvals.openForBlocked(ctx, env, [...written.values()]);
     const toolIds = items.map((i) => i.tool.id);
     const conflicts = (await this.conflicts.unresolvedFor(env.id, toolIds)).map(toConflictResponse);
     return { created, items, conflicts, toolFindings };
