@@ -41,5 +41,12 @@ export { ApiKeyRepository, type ApiKeyRecord, type NewApiKey } from './repositor
 export { AuditLog } from './repositories/audit-log';
 export { AuditRepository, type AuditExport, type AuditExportOptions, type AuditFilter, type AuditPage } from './repositories/audit.repository';
 export type { AuditScope, AuditSource } from './repositories/audit-context';
+export {
+  AnalysisRunRepository,
+  type AnalysisRunRecord,
+  type AnalysisTriggerValue,
+  type RunStatusValue,
+  type ScanWrite,
+} from './repositories/analysis-run.repository';
 export { ApprovalRepository } from './repositories/approval.repository';
 export type { ApprovalActorRef, ApprovalFilter, ApprovalOpen, ApprovalRecord, ApprovalStatusValue, DecisionResult } from './repositories/approval.types';
