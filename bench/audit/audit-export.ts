@@ -1,7 +1,7 @@
 // Audit export at scale: fills a scratch database with N hash-chained entries (default 1,000,000), then
 // exports them as JSON Lines and CEF, and verifies the chain, each in a fresh child process that reports
 // its wall time and its own peak RSS. Not part of npm test.
-//   node -r ./bench/register.js bench/audit/audit-export.ts [--entries 1000000] [--keep]
+//   node -r ./bench/register.js bench/audit/audit-export.ts [--entries 1000000] [--batch 1000] [--keep]
 import { spawnSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
@@ -57,16 +57,16 @@ function uuid(i: number): string {
 }
 
 /** Child: one export (or verify), written to /dev/null; prints {ms, bytes, lastSeq, peakRssMiB}. */
-async function child(url: string, org: string, mode: 'json' | 'cef' | 'verify'): Promise<void> {
+async function child(url: string, org: string, mode: 'json' | 'cef' | 'verify', batchSize: number): Promise<void> {
   const prisma = new PrismaService(url);
   const audit = new AuditRepository(prisma);
   const started = performance.now();
   let bytes = 0;
   let result: unknown;
   if (mode === 'verify') {
-    result = await audit.verify(org);
+    result = await audit.verify(org, batchSize);
   } else {
-    const out = await audit.exportStream(org, { format: mode, productVersion: 'bench' });
+    const out = await audit.exportStream(org, { format: mode, productVersion: 'bench', batchSize });
     const counted = Readable.from(out.chunks).on('data', (chunk: Buffer | string) => (bytes += chunk.length));
     await pipeline(counted, createWriteStream('/dev/null'));
     result = { lastSeq: out.lastSeq };
@@ -78,15 +78,17 @@ async function child(url: string, org: string, mode: 'json' | 'cef' | 'verify'):
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  if (args[0] === '--child') return child(args[1]!, args[2]!, args[3] as 'json' | 'cef' | 'verify');
-  const count = Number(args[args.indexOf('--entries') + 1] ?? 0) || 1_000_000;
+  if (args[0] === '--child') return child(args[1]!, args[2]!, args[3] as 'json' | 'cef' | 'verify', Number(args[4]));
+  const option = (name: string) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : undefined);
+  const count = option('--entries') ?? 1_000_000;
+  const batchSize = option('--batch') ?? 1000;
   const database = await createTestDatabase({ prefix: 'toolgate_bench_audit' });
   try {
     const filling = performance.now();
     const org = await fill(database.url, count);
     console.log(`filled ${count} chained entries in ${((performance.now() - filling) / 1000).toFixed(1)} s`);
     for (const mode of ['json', 'cef', 'verify'] as const) {
-      const run = spawnSync(process.execPath, ['-r', require.resolve('../register.js'), __filename, '--child', database.url, org, mode], { encoding: 'utf8' });
+      const run = spawnSync(process.execPath, ['-r', require.resolve('../register.js'), __filename, '--child', database.url, org, mode, String(batchSize)], { encoding: 'utf8' });
       if (run.status !== 0) throw new Error(`${mode} child failed: ${run.stderr}`);
       const report = JSON.parse(run.stdout.trim().split('\n').pop()!) as { ms: number; bytes: number; result: unknown; peakRssMiB: number };
       const rate = Math.round(count / (report.ms / 1000));
