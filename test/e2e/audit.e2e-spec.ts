@@ -41,6 +41,8 @@ describe('audit log API: entries for registry changes, verify, JSON and CEF expo
     expect(detected.body.items).toHaveLength(1);
     expect(detected.body.items[0]).toMatchObject({ resource: { type: 'conflict', id: salesforce.body.conflicts[0].id }, details: { severity: 'CRITICAL' } });
     expect((await api.get(`/v1/audit-logs?resourceType=tool&resourceId=${jira.body.tool.id}`)).body.items).toHaveLength(1);
+    // The BLOCKED registration opened an approval request, after (not in) the registration's transaction.
+    expect((await api.get('/v1/audit-logs?action=approval.requested')).body.items).toEqual([expect.objectContaining({ seq: 4, resource: expect.objectContaining({ type: 'approval_request' }) })]);
     expect((await api.get('/v1/audit-logs?action=nope')).status).toBe(400);
   });
 
@@ -49,22 +51,22 @@ describe('audit log API: entries for registry changes, verify, JSON and CEF expo
     expect(first.body.items.map((e: { seq: number }) => e.seq)).toEqual([1, 2]);
     const second = await api.get(`/v1/audit-logs?limit=2&cursor=${first.body.nextCursor}`);
     expect(second.body.items[0].seq).toBe(3);
-    expect((await api.get('/v1/audit-logs/verify')).body).toMatchObject({ ok: true, checked: 3, firstBroken: null });
+    expect((await api.get('/v1/audit-logs/verify')).body).toMatchObject({ ok: true, checked: 4, firstBroken: null });
   });
 
   it('exports JSON Lines and CEF, and incremental pulls from the last sequence have no gaps or duplicates', async () => {
     const first = await exportLog('format=json');
-    expect(first).toMatchObject({ status: 200, lastSeq: '3' });
+    expect(first).toMatchObject({ status: 200, lastSeq: '4' });
     expect(first.contentType).toMatch(/^application\/x-ndjson/);
-    expect(first.lines.map((l) => JSON.parse(l).seq)).toEqual([1, 2, 3]);
+    expect(first.lines.map((l) => JSON.parse(l).seq)).toEqual([1, 2, 3, 4]);
 
     await api.post(`${env}/tools`, { server: 'jira', ...toolDef('list_projects', 'List the Jira projects the user can see.') });
     await api.post(`${env}/tools`, { server: 'jira', ...toolDef('get_comment', 'Read one comment of a Jira issue by id.', { id: { type: 'string' } }) });
     const second = await exportLog(`format=json&since=${first.lastSeq}`);
-    expect(second.lastSeq).toBe('5');
-    expect(second.lines.map((l) => JSON.parse(l).seq)).toEqual([4, 5]);
-    expect(JSON.parse(second.lines[0]!).prevHash).toBe(JSON.parse(first.lines[2]!).hash);
-    expect(await exportLog('format=json&since=5')).toMatchObject({ lastSeq: '5', lines: [] });
+    expect(second.lastSeq).toBe('6');
+    expect(second.lines.map((l) => JSON.parse(l).seq)).toEqual([5, 6]);
+    expect(JSON.parse(second.lines[0]!).prevHash).toBe(JSON.parse(first.lines[3]!).hash);
+    expect(await exportLog('format=json&since=6')).toMatchObject({ lastSeq: '6', lines: [] });
 
     const cef = await exportLog('format=cef&since=1&until=4');
     expect(cef.contentType).toMatch(/^text\/plain/);
@@ -88,7 +90,7 @@ describe('audit log API: entries for registry changes, verify, JSON and CEF expo
   it('records the removal of a tool and the automatic resolution of its conflict', async () => {
     const [blocked] = (await api.get('/v1/audit-logs?action=tool.registered&limit=2')).body.items.slice(1);
     expect((await api.delete(`/v1/tools/${blocked.resource.id}`)).status).toBe(200);
-    const tail = (await api.get('/v1/audit-logs?cursor=5')).body.items;
+    const tail = (await api.get('/v1/audit-logs?cursor=6')).body.items;
     expect(tail.map((e: { action: string }) => e.action)).toEqual(['tool.deleted', 'conflict.status_changed']);
     expect(tail[1].details).toEqual({ from: 'OPEN', to: 'RESOLVED', automatic: true });
   });
