@@ -1,9 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, type Config } from '@toolgate/config';
-import { AnalysisRunRepository, EnvironmentRepository, PrismaService, ToolRepository } from '@toolgate/db';
+import { AnalysisRunRepository, ApprovalRepository, EnvironmentRepository, PrismaService, ToolRepository } from '@toolgate/db';
 import { LoggerModule } from 'nestjs-pino';
 import { stdTimeFunctions } from 'pino';
+import { BlockedApprovals } from './analysis/blocked-approvals';
 import { EnvironmentScanUseCase } from './analysis/environment-scan.use-case';
+import { RegistrationAnalysisUseCase } from './analysis/registration-analysis.use-case';
 import { ToolIndexCache } from './analysis/tool-index.cache';
 import { AppConfigModule } from './app-config.module';
 import { HeartbeatService } from './heartbeat/heartbeat.service';
@@ -29,8 +31,11 @@ export class WorkerModule {
         AnalysisRunRepository,
         EnvironmentRepository,
         ToolRepository,
+        ApprovalRepository,
+        BlockedApprovals,
         { provide: ToolIndexCache, useFactory: () => new ToolIndexCache() },
         EnvironmentScanUseCase,
+        RegistrationAnalysisUseCase,
         CiRoutingUseCase,
         AnalysisProcessor,
         SimulationProcessor,

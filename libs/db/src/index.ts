@@ -50,3 +50,4 @@ export {
 } from './repositories/analysis-run.repository';
 export { ApprovalRepository } from './repositories/approval.repository';
 export type { ApprovalActorRef, ApprovalFilter, ApprovalOpen, ApprovalRecord, ApprovalStatusValue, DecisionResult } from './repositories/approval.types';
+export { type PendingRegistrationWrite } from './repositories/tool-registration.repository';

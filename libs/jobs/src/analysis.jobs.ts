@@ -8,6 +8,8 @@ import { z } from 'zod';
 export const ANALYSIS_JOBS = {
   /** A full re-scan of one environment, recorded as an AnalysisRun. */
   environmentScan: 'environment-scan',
+  /** The analysis of tool versions registered as PENDING_ANALYSIS, recorded as a REGISTRATION run. */
+  registrationAnalysis: 'registration-analysis',
 } as const;
 
 /** Payload of `environment-scan`: the run's id only; the worker reloads the run and the registry. */
@@ -20,4 +22,16 @@ export type EnvironmentScanPayload = z.infer<typeof EnvironmentScanPayloadSchema
  */
 export function environmentScanJobId(runId: string): string {
   return `environment-scan-${runId}`;
+}
+
+/**
+ * Payload of `registration-analysis`: the run and the tool versions it decides. A tool whose current version
+ * is no longer one of these was registered again meanwhile, and that newer version has its own job.
+ */
+export const RegistrationAnalysisPayloadSchema = z.object({ runId: z.uuid(), versionIds: z.array(z.uuid()).min(1).max(1000) });
+export type RegistrationAnalysisPayload = z.infer<typeof RegistrationAnalysisPayloadSchema>;
+
+/** The BullMQ job id of a registration run's analysis. */
+export function registrationAnalysisJobId(runId: string): string {
+  return `registration-analysis-${runId}`;
 }

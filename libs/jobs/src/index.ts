@@ -8,7 +8,15 @@ export {
   heartbeatStatus,
   type HeartbeatStatus,
 } from './heartbeat';
-export { ANALYSIS_JOBS, EnvironmentScanPayloadSchema, type EnvironmentScanPayload, environmentScanJobId } from './analysis.jobs';
+export {
+  ANALYSIS_JOBS,
+  EnvironmentScanPayloadSchema,
+  type EnvironmentScanPayload,
+  environmentScanJobId,
+  RegistrationAnalysisPayloadSchema,
+  type RegistrationAnalysisPayload,
+  registrationAnalysisJobId,
+} from './analysis.jobs';
 export {
   SIMULATION_JOBS,
   CiCheckRoutingPayloadSchema,

@@ -19,7 +19,7 @@ export class AnalysisRunsService {
     const env = await this.environments.resolve(ctx, envRef);
     // Routing is not part of a re-scan (it stays a per-check simulation); the run records what it covers.
     const stages = env.policy.stagesOnRegistration.filter((s) => s !== 'ROUTING');
-    const run = await this.runs.create(env.id, 'MANUAL', stages);
+    const run = await this.runs.create(env.id, 'MANUAL', stages, { type: ctx.actor.type, id: ctx.actor.id });
     try {
       await this.queue.enqueueScan({ runId: run.id });
     } catch (error) {

@@ -1,6 +1,16 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig, DomainError } from '@toolgate/config';
-import { ANALYSIS_JOBS, defaultJobOptions, type EnvironmentScanPayload, EnvironmentScanPayloadSchema, environmentScanJobId, QUEUES } from '@toolgate/jobs';
+import {
+  ANALYSIS_JOBS,
+  defaultJobOptions,
+  type EnvironmentScanPayload,
+  EnvironmentScanPayloadSchema,
+  environmentScanJobId,
+  QUEUES,
+  type RegistrationAnalysisPayload,
+  RegistrationAnalysisPayloadSchema,
+  registrationAnalysisJobId,
+} from '@toolgate/jobs';
 import { Queue } from 'bullmq';
 import { RedisConnection } from '../infra/redis.connection';
 
@@ -17,10 +27,20 @@ export class AnalysisQueueService implements OnApplicationShutdown {
   }
 
   /** Enqueues the scan of a run; the job id is derived from the run, so a repeat is a no-op. */
-  async enqueueScan(payload: EnvironmentScanPayload): Promise<string> {
+  enqueueScan(payload: EnvironmentScanPayload): Promise<string> {
     const data = EnvironmentScanPayloadSchema.parse(payload);
+    return this.add(ANALYSIS_JOBS.environmentScan, data, environmentScanJobId(data.runId));
+  }
+
+  /** Enqueues the analysis of versions registered as PENDING_ANALYSIS (one job per registration run). */
+  enqueueRegistration(payload: RegistrationAnalysisPayload): Promise<string> {
+    const data = RegistrationAnalysisPayloadSchema.parse(payload);
+    return this.add(ANALYSIS_JOBS.registrationAnalysis, data, registrationAnalysisJobId(data.runId));
+  }
+
+  private async add(name: string, data: object, jobId: string): Promise<string> {
     try {
-      const job = await this.queue.add(ANALYSIS_JOBS.environmentScan, data, { jobId: environmentScanJobId(data.runId) });
+      const job = await this.queue.add(name, data, { jobId });
       return job.id!;
     } catch (error) {
       throw new DomainError('unavailable', 'QUEUE.UNAVAILABLE', `Could not enqueue the analysis: ${(error as Error).message}`);

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBadRequestResponse, ApiBody, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBadRequestResponse, ApiBody, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '@toolgate/db';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { MinRole } from '../auth/roles.decorator';
 import { Ctx, type RequestContext } from '../registry/request-context';
 import { ApiZodBody, ApiZodQuery, ApiZodResponse, openApiSchema, pageSchema } from '../registry/zod-openapi';
+import { ToolAsyncRegistrationService } from './tool-async-registration.service';
 import { type CheckResponse, ToolCheckService } from './tool-check.service';
 import { ToolRegistrationService } from './tool-registration.service';
 import {
@@ -31,6 +32,12 @@ import { ToolsService } from './tools.service';
 /** The slice of Express' response used to pick 201 or 200. */
 interface StatusSettable {
   status(code: number): unknown;
+  setHeader(name: string, value: string): unknown;
+}
+
+/** RFC 7240 `Prefer: respond-async`: register now, analyse on the queue (202). */
+function wantsAsync(prefer: string | undefined): boolean {
+  return prefer !== undefined && /(^|[,;\s])respond-async($|[,;\s])/i.test(prefer);
 }
 
 @ApiTags('tools')
@@ -41,6 +48,7 @@ export class EnvironmentToolsController {
     private readonly registration: ToolRegistrationService,
     private readonly tools: ToolsService,
     private readonly checker: ToolCheckService,
+    private readonly queued: ToolAsyncRegistrationService,
   ) {}
 
   @Post('tools')
@@ -48,6 +56,8 @@ export class EnvironmentToolsController {
   @ApiOperation({ summary: 'Register a tool definition: 201 with a new version, 200 when identical to the current one.' })
   @ApiZodBody(RegisterToolRequestSchema)
   @ApiZodResponse(RegistrationResponseSchema, 'A new version was stored and analysed.', 201)
+  @ApiHeader({ name: 'Prefer', required: false, description: '`respond-async`: store the version as PENDING_ANALYSIS and analyse it on the queue (202 with `analysisRunId`).' })
+  @ApiAcceptedResponse({ description: 'With `Prefer: respond-async`: stored PENDING_ANALYSIS; poll `GET /v1/analysis-runs/{analysisRunId}`.' })
   @ApiZodResponse(RegistrationResponseSchema, 'Nothing new was stored (identical definition, or a return to an earlier version).')
   @ApiBadRequestResponse({ description: '`VALIDATION.FAILED`, naming the field' })
   @ApiNotFoundResponse({ description: '`ENVIRONMENT.NOT_FOUND`, `SERVER.NOT_FOUND`' })
@@ -56,8 +66,13 @@ export class EnvironmentToolsController {
     @Param('env') env: string,
     @Body(new ZodValidationPipe(RegisterToolRequestSchema)) body: RegisterToolRequest,
     @Res({ passthrough: true }) res: StatusSettable,
-  ): Promise<RegistrationResponse> {
+    @Headers('prefer') prefer?: string,
+  ): Promise<RegistrationResponse | QueuedRegistrationResponse> {
     const { server, ...definition } = body;
+    if (wantsAsync(prefer)) {
+      const queued = await this.queued.register(ctx, env, server, [definition]);
+      if (queued.analysisRunId !== null) return accepted(res, { ...queued.items[0]!, analysisRunId: queued.analysisRunId, conflicts: [], toolFindings: [] });
+    }
     const result = await this.registration.register(ctx, env, server, [definition]);
     res.status(result.created ? 201 : 200);
     return { ...result.items[0]!, conflicts: result.conflicts, toolFindings: result.toolFindings };
@@ -69,13 +84,20 @@ export class EnvironmentToolsController {
   @ApiOperation({ summary: "Register a server's tools in one request (a `tools/list` result); all-or-nothing validation." })
   @ApiZodBody(BulkRegisterRequestSchema)
   @ApiZodResponse(BulkRegistrationResponseSchema, 'At least one new version was stored.', 201)
+  @ApiHeader({ name: 'Prefer', required: false, description: '`respond-async`: store changed versions as PENDING_ANALYSIS and analyse them on the queue (202 with `analysisRunId`).' })
+  @ApiAcceptedResponse({ description: 'With `Prefer: respond-async`: stored PENDING_ANALYSIS; poll `GET /v1/analysis-runs/{analysisRunId}`.' })
   @ApiZodResponse(BulkRegistrationResponseSchema, 'Every definition was identical to the stored one (or an earlier version).')
   async registerBulk(
     @Ctx() ctx: RequestContext,
     @Param('env') env: string,
     @Body(new ZodValidationPipe(BulkRegisterRequestSchema)) body: BulkRegisterRequest,
     @Res({ passthrough: true }) res: StatusSettable,
-  ): Promise<BulkRegistrationResponse> {
+    @Headers('prefer') prefer?: string,
+  ): Promise<BulkRegistrationResponse | QueuedRegistrationResponse> {
+    if (wantsAsync(prefer)) {
+      const queued = await this.queued.register(ctx, env, body.server, body.tools);
+      if (queued.analysisRunId !== null) return accepted(res, { items: queued.items, analysisRunId: queued.analysisRunId, conflicts: [], toolFindings: [] });
+    }
     const { created, ...result } = await this.registration.register(ctx, env, body.server, body.tools);
     res.status(created ? 201 : 200);
     return result;
@@ -101,4 +123,13 @@ export class EnvironmentToolsController {
   list(@Ctx() ctx: RequestContext, @Param('env') env: string, @Query(new ZodValidationPipe(ToolListQuerySchema)) query: ToolListQuery): Promise<Page<ToolResponse>> {
     return this.tools.list(ctx, env, query);
   }
+}
+
+/** A registration whose analysis was queued: the stored items plus the run to poll; conflicts come later. */
+type QueuedRegistrationResponse = (RegistrationResponse | BulkRegistrationResponse) & { analysisRunId: string };
+
+function accepted<T>(res: StatusSettable, body: T): T {
+  res.status(202);
+  res.setHeader('Preference-Applied', 'respond-async');
+  return body;
 }

@@ -8,7 +8,6 @@ import { SimulationQueueService } from '../queues/simulation-queue.service';
 import type { RequestContext } from '../registry/request-context';
 import { RegistryAnalyzer, registrationPolicy } from '../tools/registry-analyzer';
 import { toDefinition, ToolRegistrationService } from '../tools/tool-registration.service';
-import { CiApprovalPort } from './ci-approval.port';
 import type { CiCheckRequest } from './ci-check.request';
 import type { BlockingReason, CiRecommendation, RoutingStatus } from './ci-check.response';
 import { planRouting, routingPairs } from './ci-routing';
@@ -42,7 +41,6 @@ export class CiCheckService {
     private readonly analyzer: RegistryAnalyzer,
     private readonly registration: ToolRegistrationService,
     private readonly simulations: SimulationQueueService,
-    private readonly approvals: CiApprovalPort,
     config: AppConfig,
   ) {
     this.budgetMs = config.values.CI_ROUTING_BUDGET_MS;
@@ -85,19 +83,18 @@ export class CiCheckService {
       routing,
       durationMs: 0,
     };
-    if (request.register) result.registration = await this.register(ctx, checkId, env.id, request);
+    if (request.register) result.registration = await this.register(ctx, env.id, request);
     result.durationMs = Math.round(performance.now() - started);
     return result;
   }
 
   /**
    * Registers the tools through the registry's own path, which decides each tool's status by the same
-   * policy: tools behind a blocking reason become BLOCKED, the rest ACTIVE. Blocked ones go to the approval seam.
+   * policy (tools behind a blocking reason BLOCKED, the rest ACTIVE) and opens an approval request for
+   * every version it leaves BLOCKED.
    */
-  private async register(ctx: RequestContext, checkId: string, environmentId: string, request: CiCheckRequest): Promise<{ items: RegisteredToolResponse[] }> {
+  private async register(ctx: RequestContext, environmentId: string, request: CiCheckRequest): Promise<{ items: RegisteredToolResponse[] }> {
     const { items } = await this.registration.register(ctx, environmentId, request.server, request.tools);
-    const blocked = items.filter((i) => i.tool.status === 'BLOCKED');
-    if (blocked.length > 0) await this.approvals.blockedByCheck(ctx, checkId, blocked);
     return { items };
   }
 }

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EnvironmentsModule } from '../environments/environments.module';
 import { ToolsModule } from '../tools/tools.module';
-import { CiApprovalPort, NoApprovalWorkflow } from './ci-approval.port';
 import { CiCheckController } from './ci-check.controller';
 import { CiCheckService } from './ci-check.service';
 import { CiRoutingResultService } from './ci-routing-result.service';
@@ -11,6 +10,6 @@ import { IdempotencyStore } from './idempotency.store';
 @Module({
   imports: [EnvironmentsModule, ToolsModule],
   controllers: [CiCheckController],
-  providers: [CiCheckService, CiRoutingResultService, IdempotencyStore, { provide: CiApprovalPort, useClass: NoApprovalWorkflow }],
+  providers: [CiCheckService, CiRoutingResultService, IdempotencyStore],
 })
 export class WebhooksModule {}

@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@toolgate/config';
 import { type AnalysisRunRecord, AnalysisRunRepository, type ConflictWrite, type ToolRecord, ToolRepository } from '@toolgate/db';
 import { makeTool, type StageName, type ToolDefinition, toolKey } from '@toolgate/pipeline';
+import { BlockedApprovals } from './blocked-approvals';
 import { decideStatuses, scanPairs } from './scan-pairs';
 import { ToolIndexCache } from './tool-index.cache';
 
@@ -27,6 +28,7 @@ export class EnvironmentScanUseCase {
     private readonly runs: AnalysisRunRepository,
     private readonly tools: ToolRepository,
     private readonly indexes: ToolIndexCache,
+    private readonly approvals: BlockedApprovals,
     config: AppConfig,
   ) {
     this.testDelayMs = config.values.TEST_ONLY_ANALYSIS_DELAY_MS;
@@ -77,6 +79,9 @@ export class EnvironmentScanUseCase {
       conflicts,
       statuses,
     });
+    // Only versions this run decided (they were PENDING_ANALYSIS): a BLOCKED tool already had its request.
+    const wasPending = new Set(scanned.filter((tool) => tool.status === 'PENDING_ANALYSIS').map((tool) => tool.id));
+    await this.approvals.open(environment, run, statuses.filter((st) => wasPending.has(st.toolId)));
     await progress({ percent: 100, phase: 'persist' });
     this.logger.log({ runId, tools: run.toolCount, pairs: run.pairCount, conflicts: run.conflictCount, persistMs: elapsed(t) }, 'Analysis run completed');
     return run;

@@ -1,9 +1,10 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '@toolgate/config';
 import { AnalysisRunRepository } from '@toolgate/db';
-import { ANALYSIS_JOBS, EnvironmentScanPayloadSchema, QUEUES } from '@toolgate/jobs';
+import { ANALYSIS_JOBS, EnvironmentScanPayloadSchema, QUEUES, RegistrationAnalysisPayloadSchema } from '@toolgate/jobs';
 import { type Job, UnrecoverableError, type Worker } from 'bullmq';
 import { EnvironmentScanUseCase } from '../analysis/environment-scan.use-case';
+import { RegistrationAnalysisUseCase } from '../analysis/registration-analysis.use-case';
 import { WorkerRedisConnection } from '../worker-redis.connection';
 import { closeQueueWorker, createQueueWorker } from './queue-worker';
 
@@ -17,6 +18,7 @@ export class AnalysisProcessor implements OnModuleDestroy {
     private readonly redis: WorkerRedisConnection,
     private readonly config: AppConfig,
     private readonly scan: EnvironmentScanUseCase,
+    private readonly registration: RegistrationAnalysisUseCase,
     private readonly runs: AnalysisRunRepository,
   ) {}
 
@@ -36,6 +38,11 @@ export class AnalysisProcessor implements OnModuleDestroy {
         const run = await this.scan.run(runId, (progress) => job.updateProgress(progress));
         return run ? { runId, status: run.status, conflicts: run.conflictCount } : { runId, skipped: true };
       }
+      case ANALYSIS_JOBS.registrationAnalysis: {
+        const { runId, versionIds } = RegistrationAnalysisPayloadSchema.parse(job.data);
+        const run = await this.registration.run(runId, versionIds, (percent) => job.updateProgress(percent));
+        return run ? { runId, status: run.status, conflicts: run.conflictCount } : { runId, skipped: true };
+      }
       default:
         throw new UnrecoverableError(`Unknown job "${job.name}" on the ${QUEUES.analysis} queue`);
     }
@@ -43,6 +50,7 @@ export class AnalysisProcessor implements OnModuleDestroy {
 
   private async onFailed(job: Job | undefined, error: Error): Promise<void> {
     if (!job) return;
+    // Both analysis payloads carry the run id.
     const parsed = EnvironmentScanPayloadSchema.safeParse(job.data);
     if (!parsed.success) return;
     try {

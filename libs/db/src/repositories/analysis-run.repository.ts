@@ -4,6 +4,7 @@ import { PrismaService } from '../prisma.service';
 import { audit, auditEntry, type AuditScope, SYSTEM_SOURCE } from './audit-context';
 import { type ConflictWrite, syncConflicts } from './conflict-sync';
 import { toEnvironmentRecord } from './registry.mappers';
+import type { ApprovalActorRef } from './approval.types';
 import type { EnvironmentRecord, StageLevel } from './registry.types';
 
 export type RunStatusValue = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
@@ -22,6 +23,8 @@ export interface AnalysisRunRecord {
   pairCount: number;
   conflictCount: number;
   error: string | null;
+  /** Who asked for the run (the registering caller for REGISTRATION runs); the system when nobody did. */
+  requestedBy: ApprovalActorRef;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -35,6 +38,8 @@ export interface ScanWrite {
   /** Every tool the scan covered: their unresolved conflicts that are not in `conflicts` are resolved. */
   subjectIds: string[];
   conflicts: ConflictWrite[];
+  /** Replace the conflicts' stored recommendations with the ones given (a registration analysis computes them); default keep. */
+  replaceRecommendations?: boolean;
   /** New statuses, applied only while the tool is still at the scanned version (a newer registration wins). */
   statuses: Array<{ toolId: string; versionId: string; status: 'ACTIVE' | 'BLOCKED' }>;
 }
@@ -47,9 +52,10 @@ const SCAN_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
 export class AnalysisRunRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** A QUEUED run; the auth issue can add the requester (`requestedByType/Id` columns exist). */
-  async create(environmentId: string, trigger: AnalysisTriggerValue, stages: StageLevel[]): Promise<AnalysisRunRecord> {
-    return toRunRecord(await this.prisma.analysisRun.create({ data: { environmentId, trigger, stages } }));
+  /** A QUEUED run, requested by `requestedBy` (default: the system). */
+  async create(environmentId: string, trigger: AnalysisTriggerValue, stages: StageLevel[], requestedBy?: ApprovalActorRef): Promise<AnalysisRunRecord> {
+    const requester = requestedBy ? { requestedByType: requestedBy.type, requestedById: requestedBy.id } : {};
+    return toRunRecord(await this.prisma.analysisRun.create({ data: { environmentId, trigger, stages, ...requester } }));
   }
 
   /** A run of one of the organisation's environments (another tenant's run is undefined). */
@@ -73,7 +79,7 @@ export class AnalysisRunRepository {
   async complete(id: string, environmentId: string, scan: ScanWrite): Promise<AnalysisRunRecord> {
     return this.prisma.$transaction(async (tx) => {
       const scope = await scopeOf(tx, environmentId);
-      const sync = await syncConflicts(tx, { environmentId, runId: id, subjectIds: scan.subjectIds, conflicts: scan.conflicts, keepRecommendations: true }, scope);
+      const sync = await syncConflicts(tx, { environmentId, runId: id, subjectIds: scan.subjectIds, conflicts: scan.conflicts, keepRecommendations: !scan.replaceRecommendations }, scope);
       for (const s of scan.statuses) {
         await tx.tool.updateMany({
           where: { id: s.toolId, currentVersionId: s.versionId, status: { not: s.status } },
@@ -119,6 +125,7 @@ function toRunRecord(row: AnalysisRun): AnalysisRunRecord {
     pairCount: row.pairCount,
     conflictCount: row.conflictCount,
     error: row.error,
+    requestedBy: { type: row.requestedByType, id: row.requestedById },
     createdAt: row.createdAt,
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,

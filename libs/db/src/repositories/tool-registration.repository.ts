@@ -5,6 +5,7 @@ import { audit, auditEntry, type AuditScope, type AuditSource, SYSTEM_SOURCE } f
 import { type ConflictWrite, resolveConflictsOf, syncConflicts } from './conflict-sync';
 import { uniqueAsConflict } from './prisma-errors';
 import { TOOL_INCLUDE, toToolRecord, toVersionRecord } from './registry.mappers';
+import type { ApprovalActorRef } from './approval.types';
 import type { StageLevel, ToolRecord, ToolVersionRecord } from './registry.types';
 
 export interface ToolVersionWrite {
@@ -12,8 +13,11 @@ export interface ToolVersionWrite {
   /** SHA-256 hex of the canonical definition: equal hashes share one version. */
   contentHash: string;
   definition: Record<string, unknown>;
-  /** The outcome of the analysis: ACTIVE also makes this version the approved one. */
-  status: 'ACTIVE' | 'BLOCKED';
+  /**
+   * The outcome of the analysis: ACTIVE also makes this version the approved one. PENDING_ANALYSIS: the
+   * analysis runs later on the `analysis` queue (see {@link ToolRegistrationRepository.registerPending}).
+   */
+  status: 'ACTIVE' | 'BLOCKED' | 'PENDING_ANALYSIS';
 }
 
 export interface RegistrationWrite {
@@ -27,6 +31,18 @@ export interface RegistrationWrite {
    */
   conflicts: ConflictWrite[];
   /** Who registers, for the audit entries written in the same transaction (default: the system). */
+  source?: AuditSource;
+}
+
+/** Versions to store now and analyse on the queue. */
+export interface PendingRegistrationWrite {
+  environmentId: string;
+  serverId: string;
+  /** The stages the queued run will cover. */
+  stages: StageLevel[];
+  tools: Array<Omit<ToolVersionWrite, 'status'>>;
+  /** Recorded on the run: approval requests the worker opens for BLOCKED versions name this requester. */
+  requestedBy?: ApprovalActorRef;
   source?: AuditSource;
 }
 
@@ -66,6 +82,26 @@ export class ToolRegistrationRepository {
   async register(write: RegistrationWrite): Promise<RegistrationResult> {
     return uniqueAsConflict(
       () => this.prisma.$transaction((tx) => this.registerIn(tx, write), REGISTRATION_TRANSACTION),
+      'TOOL.CONCURRENT_UPDATE',
+      'The tool was changed by another request at the same time; retry',
+    );
+  }
+
+  /**
+   * Stores versions as PENDING_ANALYSIS with a QUEUED REGISTRATION run, in one transaction, for the worker to
+   * analyse (the approved version, if any, keeps being served meanwhile). Returns the run to enqueue.
+   */
+  async registerPending(write: PendingRegistrationWrite): Promise<{ runId: string; tools: RegisteredTool[] }> {
+    return uniqueAsConflict(
+      () =>
+        this.prisma.$transaction(async (tx) => {
+          const requester = write.requestedBy ? { requestedByType: write.requestedBy.type, requestedById: write.requestedBy.id } : {};
+          const run = await tx.analysisRun.create({ data: { environmentId: write.environmentId, trigger: 'REGISTRATION', status: 'QUEUED', stages: write.stages, ...requester } });
+          const scope = await auditScope(tx, write.environmentId, write.source ?? SYSTEM_SOURCE);
+          const tools: RegisteredTool[] = [];
+          for (const item of write.tools) tools.push(await this.saveVersion(tx, write, { ...item, status: 'PENDING_ANALYSIS' }, scope));
+          return { runId: run.id, tools };
+        }, REGISTRATION_TRANSACTION),
       'TOOL.CONCURRENT_UPDATE',
       'The tool was changed by another request at the same time; retry',
     );
@@ -120,7 +156,7 @@ export class ToolRegistrationRepository {
     return { runId: run.id, tools, conflictIds: sync.conflictIds, resolvedConflictIds: sync.resolvedIds };
   }
 
-  private async saveVersion(tx: Prisma.TransactionClient, write: RegistrationWrite, item: ToolVersionWrite, scope: AuditScope): Promise<RegisteredTool> {
+  private async saveVersion(tx: Prisma.TransactionClient, write: Pick<RegistrationWrite, 'environmentId' | 'serverId'>, item: ToolVersionWrite, scope: AuditScope): Promise<RegisteredTool> {
     const key = { serverId_name: { serverId: write.serverId, name: item.name } };
     const existing = await tx.tool.findUnique({ where: key });
     const tool = existing ?? (await tx.tool.create({ data: { serverId: write.serverId, environmentId: write.environmentId, name: item.name } }));

@@ -1,0 +1,63 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { type AnalysisRunRecord, AnalysisRunRepository, type ToolRecord, ToolRepository } from '@toolgate/db';
+import { analyze, makeTool, type StageName, type ToolDefinition, toolKey } from '@toolgate/pipeline';
+import { BlockedApprovals } from './blocked-approvals';
+import { blockedSubjects, conflictWrites } from './report-writes';
+
+/**
+ * The analysis of versions registered as PENDING_ANALYSIS (the `registration-analysis` job): the pipeline with
+ * the environment's registration stages, the versions as candidates against the registry; conflicts (with their
+ * recommendations) written, each version set ACTIVE or BLOCKED, the REGISTRATION run completed. Idempotent:
+ * a retry recomputes and overwrites; a version that is no longer current is skipped.
+ */
+@Injectable()
+export class RegistrationAnalysisUseCase {
+  private readonly logger = new Logger(RegistrationAnalysisUseCase.name);
+
+  constructor(
+    private readonly runs: AnalysisRunRepository,
+    private readonly tools: ToolRepository,
+    private readonly approvals: BlockedApprovals,
+  ) {}
+
+  async run(runId: string, versionIds: readonly string[], progress: (percent: number) => Promise<void>): Promise<AnalysisRunRecord | undefined> {
+    const started = await this.runs.start(runId);
+    if (!started) return undefined;
+    const { environment } = started;
+    const registry = await this.tools.registry(environment.id);
+    const wanted = new Set(versionIds);
+    const subjects = registry.filter((t) => t.currentVersion !== null && wanted.has(t.currentVersion.id));
+    const stages = environment.policy.stagesOnRegistration.map((s) => s.toLowerCase() as StageName);
+    const failOn = environment.policy.blockingSeverity;
+
+    const candidates = subjects.map(pipelineTool);
+    const report = await analyze({ registry: registry.map(pipelineTool), candidates }, { stages, failOn, onProgress: (p) => void progress(p.phase === 'pairs' ? 50 : 25) });
+    await progress(80);
+    const idByKey = new Map(registry.map((t) => [toolKey(t.serverName, t.name), t.id]));
+    const idOf = (server: string, tool: string): string => {
+      const id = idByKey.get(toolKey(server, tool));
+      if (!id) throw new Error(`analysis reported unknown tool ${toolKey(server, tool)}`);
+      return id;
+    };
+    const blocked = blockedSubjects(report, new Set(candidates.map((c) => c.key)), failOn);
+    const statuses = subjects.map((t) => ({ toolId: t.id, versionId: t.currentVersion!.id, status: blocked.has(toolKey(t.serverName, t.name)) ? ('BLOCKED' as const) : ('ACTIVE' as const) }));
+    const run = await this.runs.complete(runId, environment.id, {
+      stageTimings: Object.fromEntries(report.summary.stages.map((s) => [s.stage, s.ms])),
+      toolCount: report.summary.tools,
+      pairCount: report.summary.stages.find((s) => s.stage === 'pairs')?.items ?? 0,
+      subjectIds: subjects.map((t) => t.id),
+      conflicts: conflictWrites(report, idOf),
+      replaceRecommendations: true,
+      statuses,
+    });
+    // After the run committed, as in the API: a failure here leaves the tool BLOCKED (safe) and the job retries.
+    await this.approvals.open(environment, run, statuses);
+    await progress(100);
+    this.logger.log({ runId, subjects: subjects.length, skipped: versionIds.length - subjects.length, blocked: blocked.size, conflicts: run.conflictCount }, 'Registration analysed');
+    return run;
+  }
+}
+
+function pipelineTool(record: ToolRecord) {
+  return makeTool(record.serverName, (record.currentVersion?.definition ?? { name: record.name }) as ToolDefinition);
+}
