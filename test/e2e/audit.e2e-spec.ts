@@ -1,4 +1,4 @@
-import { parseCef } from '@toolgate/audit';
+import { actionInfo, parseCef } from '@toolgate/audit';
 import { Client } from 'pg';
 import { jiraCreateTask, logIn, registryClient, type RegistryClient, salesforceCreateTask, toolDef } from './registry.client';
 import { E2E_ADMIN, type Stack, startStack } from './support/stack';
@@ -37,44 +37,65 @@ describe('audit log API: entries for registry changes, verify, JSON and CEF expo
     expect(registered.status).toBe(200);
     expect(registered.body.items.map((e: { resource: { id: string } }) => e.resource.id)).toEqual([jira.body.tool.id, salesforce.body.tool.id]);
     expect(registered.body.items[0]).toMatchObject({ seq: 1, action: 'tool.registered', resource: { type: 'tool' }, environmentId, outcome: 'success', prevHash: null });
+    // Attributed to the caller: the bootstrap admin, from the request's address, with its request id.
+    expect(registered.body.items[0].actor).toMatchObject({ type: 'user', id: expect.any(String) });
+    expect(registered.body.items[0].sourceIp).toMatch(/^(::ffff:)?127\.0\.0\.1$|^::1$/);
+    expect(registered.body.items[0].requestId).toEqual(expect.any(String));
     const detected = await api.get('/v1/audit-logs?action=conflict.detected');
     expect(detected.body.items).toHaveLength(1);
     expect(detected.body.items[0]).toMatchObject({ resource: { type: 'conflict', id: salesforce.body.conflicts[0].id }, details: { severity: 'CRITICAL' } });
     expect((await api.get(`/v1/audit-logs?resourceType=tool&resourceId=${jira.body.tool.id}`)).body.items).toHaveLength(1);
-    // The BLOCKED registration opened an approval request, after (not in) the registration's transaction.
-    expect((await api.get('/v1/audit-logs?action=approval.requested')).body.items).toEqual([expect.objectContaining({ seq: 4, resource: expect.objectContaining({ type: 'approval_request' }) })]);
     expect((await api.get('/v1/audit-logs?action=nope')).status).toBe(400);
   });
 
+  /** Every entry, through the paginated listing. */
+  const allEntries = async (): Promise<{ seq: number; action: string; hash: string; outcome: string }[]> => {
+    const entries = [];
+    for (let cursor: string | null = null; ; ) {
+      const page = await api.get(`/v1/audit-logs?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      entries.push(...page.body.items);
+      cursor = page.body.nextCursor;
+      if (!cursor) return entries;
+    }
+  };
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
   it('pages by sequence and verifies the chain', async () => {
-    const first = await api.get('/v1/audit-logs?limit=2');
-    expect(first.body.items.map((e: { seq: number }) => e.seq)).toEqual([1, 2]);
-    const second = await api.get(`/v1/audit-logs?limit=2&cursor=${first.body.nextCursor}`);
-    expect(second.body.items[0].seq).toBe(3);
-    expect((await api.get('/v1/audit-logs/verify')).body).toMatchObject({ ok: true, checked: 4, firstBroken: null });
+    const entries = await allEntries();
+    expect(entries.length).toBeGreaterThanOrEqual(3);
+    expect(entries.map((e) => e.seq)).toEqual(range(1, entries.length));
+    expect((await api.get('/v1/audit-logs/verify')).body).toMatchObject({ ok: true, checked: entries.length, firstBroken: null });
   });
 
   it('exports JSON Lines and CEF, and incremental pulls from the last sequence have no gaps or duplicates', async () => {
+    const before = (await allEntries()).length;
     const first = await exportLog('format=json');
-    expect(first).toMatchObject({ status: 200, lastSeq: '4' });
+    expect(first).toMatchObject({ status: 200, lastSeq: String(before) });
     expect(first.contentType).toMatch(/^application\/x-ndjson/);
-    expect(first.lines.map((l) => JSON.parse(l).seq)).toEqual([1, 2, 3, 4]);
+    expect(first.lines.map((l) => JSON.parse(l).seq)).toEqual(range(1, before));
 
     await api.post(`${env}/tools`, { server: 'jira', ...toolDef('list_projects', 'List the Jira projects the user can see.') });
     await api.post(`${env}/tools`, { server: 'jira', ...toolDef('get_comment', 'Read one comment of a Jira issue by id.', { id: { type: 'string' } }) });
+    const entries = await allEntries();
+    expect(entries.length).toBeGreaterThanOrEqual(before + 2);
     const second = await exportLog(`format=json&since=${first.lastSeq}`);
-    expect(second.lastSeq).toBe('6');
-    expect(second.lines.map((l) => JSON.parse(l).seq)).toEqual([5, 6]);
-    expect(JSON.parse(second.lines[0]!).prevHash).toBe(JSON.parse(first.lines[3]!).hash);
-    expect(await exportLog('format=json&since=6')).toMatchObject({ lastSeq: '6', lines: [] });
+    expect(second.lastSeq).toBe(String(entries.length));
+    expect(second.lines.map((l) => JSON.parse(l).seq)).toEqual(range(before + 1, entries.length));
+    expect(JSON.parse(second.lines[0]!).prevHash).toBe(JSON.parse(first.lines[before - 1]!).hash);
+    expect(await exportLog(`format=json&since=${second.lastSeq}`)).toMatchObject({ lastSeq: second.lastSeq, lines: [] });
 
     const cef = await exportLog('format=cef&since=1&until=4');
     expect(cef.contentType).toMatch(/^text\/plain/);
     expect(cef.lastSeq).toBe('4');
     const events = cef.lines.map((line) => parseCef(line));
     expect(events.map((e) => e.extension['cn1'])).toEqual(['2', '3', '4']);
-    expect(events[1]).toMatchObject({ deviceVendor: 'Toolgate', deviceProduct: 'Toolgate', signatureId: 'conflict.detected', name: 'Conflict detected', severity: '6' });
-    expect(events[0]!.extension).toMatchObject({ outcome: 'success', cs1Label: 'resourceType', cs1: 'tool', flexString1: 'system' });
+    events.forEach((event, i) => {
+      const entry = entries[i + 1]!;
+      const { name, severity } = actionInfo(entry.action, entry.outcome as 'success');
+      expect(event).toMatchObject({ deviceVendor: 'Toolgate', deviceProduct: 'Toolgate', signatureId: entry.action, name, severity: String(severity) });
+      expect(event.extension).toMatchObject({ outcome: entry.outcome, cs6Label: 'hash', cs6: entry.hash });
+    });
+    expect(events.find((e) => e.signatureId === 'conflict.detected')).toMatchObject({ name: 'Conflict detected', severity: '6', extension: { cs1Label: 'resourceType', cs1: 'conflict' } });
     expect((await exportLog('format=xml')).status).toBe(400);
   });
 
@@ -89,10 +110,12 @@ describe('audit log API: entries for registry changes, verify, JSON and CEF expo
 
   it('records the removal of a tool and the automatic resolution of its conflict', async () => {
     const [blocked] = (await api.get('/v1/audit-logs?action=tool.registered&limit=2')).body.items.slice(1);
+    const before = (await allEntries()).length;
     expect((await api.delete(`/v1/tools/${blocked.resource.id}`)).status).toBe(200);
-    const tail = (await api.get('/v1/audit-logs?cursor=6')).body.items;
-    expect(tail.map((e: { action: string }) => e.action)).toEqual(['tool.deleted', 'conflict.status_changed']);
-    expect(tail[1].details).toEqual({ from: 'OPEN', to: 'RESOLVED', automatic: true });
+    const tail = (await api.get(`/v1/audit-logs?cursor=${before}`)).body.items;
+    expect(tail.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['tool.deleted', 'conflict.status_changed']));
+    expect(tail.find((e: { action: string }) => e.action === 'conflict.status_changed').details).toEqual({ from: 'OPEN', to: 'RESOLVED', automatic: true });
+    expect(tail.find((e: { action: string }) => e.action === 'tool.deleted').actor.type).toBe('user');
   });
 
   it('refuses UPDATE and DELETE in the database, and verify finds a row a superuser tampered with', async () => {

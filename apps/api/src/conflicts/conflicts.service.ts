@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, DomainError, NotFoundError } from '@toolgate/config';
 import { ConflictRepository, type Page, REGISTRY_STATUSES, ToolRepository } from '@toolgate/db';
 import { assertCan } from '../auth/access-policy';
+import { auditSource } from '../auth/audit-source';
 import { EnvironmentsService } from '../environments/environments.service';
 import type { RequestContext } from '../registry/request-context';
 import { allowedTransitions, canTransition } from './conflict-transitions';
@@ -45,7 +46,7 @@ export class ConflictsService {
       status: request.status,
       suppressionReason: request.status === 'SUPPRESSED' ? (request.reason ?? null) : null,
       resolvedAt: request.status === 'RESOLVED' ? new Date() : null,
-    });
+    }, auditSource(ctx));
     if (!changed) throw new ConflictError('CONFLICT.CONCURRENT_UPDATE', 'The conflict changed while this request was processed; reload and retry', { conflictId: id });
     return this.get(ctx, id);
   }

@@ -3,6 +3,7 @@ import { ConflictError } from '@toolgate/config';
 import { ConflictRepository, ToolRegistrationRepository, ToolRepository, type ToolRecord, type ToolVersionWrite } from '@toolgate/db';
 import { makeTool, type ToolDefinition, type ToolFinding } from '@toolgate/pipeline';
 import { ApprovalsService } from '../approvals/approvals.service';
+import { auditSource } from '../auth/audit-source';
 import { toConflictResponse, type ConflictResponse } from '../conflicts/conflict.response';
 import { EnvironmentsService } from '../environments/environments.service';
 import type { RequestContext } from '../registry/request-context';
@@ -79,7 +80,7 @@ export class ToolRegistrationService {
         definition: p.definition as Record<string, unknown>,
         status: analysis.blockedKeys.has(candidates[i]!.key) ? 'BLOCKED' : 'ACTIVE',
       }));
-      const result = await this.registration.register({ environmentId: env.id, serverId: server.id, run: analysis.run, tools: writes, conflicts: analysis.conflicts });
+      const result = await this.registration.register({ environmentId: env.id, serverId: server.id, run: analysis.run, tools: writes, conflicts: analysis.conflicts, source: auditSource(ctx) });
       for (const saved of result.tools) {
         created ||= saved.versionCreated;
         const before = existing.get(saved.tool.name);

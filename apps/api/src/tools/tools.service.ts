@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@toolgate/config';
 import { type Page, ToolRegistrationRepository, ToolRepository } from '@toolgate/db';
+import { auditSource } from '../auth/audit-source';
 import { EnvironmentsService } from '../environments/environments.service';
 import type { RequestContext } from '../registry/request-context';
 import { ToolReanalysisService } from './tool-reanalysis.service';
@@ -37,7 +38,7 @@ export class ToolsService {
   async remove(ctx: RequestContext, id: string): Promise<RemovedToolResponse> {
     const tool = await this.find(ctx, id);
     if (tool.deletedAt !== null) return { tool: toToolResponse(tool), resolvedConflictIds: [], reanalysedTools: [] };
-    const removed = await this.registration.remove(tool.id);
+    const removed = await this.registration.remove(tool.id, auditSource(ctx));
     // After the removal committed: a failed re-analysis leaves tools BLOCKED (safe), never the removal undone.
     const env = await this.environments.resolve(ctx, removed.tool.environmentId);
     const reanalysedTools = await this.reanalysis.reanalyseBlocked(env, removed.counterpartIds);
