@@ -28,6 +28,11 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .option('--candidate <path>', 'check only these tools against the registry (repeatable; file or directory)', collect, [])
     .addOption(new Option('--format <format>', 'output format').choices(CHECK_FORMATS).default('table'))
     .option('--fail-on <severity>', 'block (exit 1) at or above: critical|high|medium|low|info|none', parseFailOn, 'HIGH')
+    .option(
+      '--recommend-from <severity>',
+      'attach verified fixes to conflicts at or above: critical|high|medium|low|info|none (default: the --fail-on level, or high)',
+      parseFailOn,
+    )
     .option('--stages <list>', `comma-separated stages to run (${STAGES.join(',')})`, parseStages, [...STAGES])
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--quiet', 'print no report on stdout (errors still go to stderr)', false)

@@ -13,6 +13,7 @@ export interface CheckOptions {
   candidate: string[];
   format: CheckFormat;
   failOn: Severity | 'NONE';
+  recommendFrom?: Severity | 'NONE';
   stages: StageName[];
   output?: string;
   quiet: boolean;
@@ -39,7 +40,7 @@ export async function checkCommand(paths: string[], options: CheckOptions, io: C
   const progress = await createProgress(io.stderr.isTTY && !options.quiet && toolCount >= PROGRESS_MIN_TOOLS);
   const report = await analyze(
     { registry: registry.tools, candidates: candidates?.tools },
-    { stages: options.stages, failOn: options.failOn, onProgress: (p) => progress.update(p) },
+    { stages: options.stages, failOn: options.failOn, recommendFrom: options.recommendFrom, onProgress: (p) => progress.update(p) },
   ).finally(() => progress.stop());
 
   const tools = new Map<string, Tool>();

@@ -1,4 +1,5 @@
 import type { Embedder, Router } from '../model/providers';
+import type { VectorIndexOptions } from '../semantic';
 import type { Severity } from '../model/severity';
 import type { StageName } from '../model/finding';
 
@@ -29,10 +30,14 @@ export interface AnalyzeOptions {
   /** Minimum cosine for a description neighbour to become a candidate pair. Default 0.45 (ADR 0005). */
   candidateMinCosine?: number;
   /**
-   * Attach verified rule-based recommendations to conflicts at or above this severity. Default MEDIUM:
-   * LOW conflicts are reported but rarely worth a patch, and verifying patches costs a pair re-run each.
+   * Attach verified rule-based recommendations to conflicts at or above this severity. Default: the
+   * `failOn` level (every conflict that blocks gets its fixes), or HIGH when nothing blocks. Verifying
+   * a patch re-runs the pair, so recommending for every MEDIUM of a large registry costs about as much
+   * as the analysis itself (bench/RESULTS.md).
    */
   recommendFrom?: Severity | 'NONE';
+  /** Tuning of the description index (tables, bits, probes). Defaults: see VectorIndex. */
+  vectorIndex?: VectorIndexOptions;
   onProgress?: (progress: AnalyzeProgress) => void;
 }
 

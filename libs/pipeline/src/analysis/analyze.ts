@@ -45,16 +45,22 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions = {})
   const timings: StageTiming[] = [];
   const progress = options.onProgress ?? (() => undefined);
 
-  const all = mergeRegistry(input.registry, input.candidates ?? []);
+  // Key order, so the result does not depend on the order tools were read in.
+  const all = mergeRegistry(input.registry, input.candidates ?? []).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   let t = performance.now();
-  const index = new ToolIndex(embedder);
+  const index = new ToolIndex(embedder, options.vectorIndex);
   progress({ phase: 'index', done: 0, total: all.length });
-  await index.upsert(all);
+  const prepared = await index.prepare(all);
+  // A candidate check indexes everything up front and queries only the candidates. A full analysis
+  // inserts each tool after querying it instead (see findFlaggedPairs): every pair is then found once,
+  // from its later tool, which halves the index queries.
+  const fullAnalysis = input.candidates === undefined;
+  if (!fullAnalysis) for (const item of prepared) index.insert(item);
   progress({ phase: 'index', done: all.length, total: all.length });
   timings.push({ stage: 'index', ms: elapsed(t), items: all.length });
 
-  const subjectKeys = input.candidates ? input.candidates.map((c) => c.key) : all.map((c) => c.key);
-  const subjects = subjectKeys.map((key) => index.get(key)).filter((s): s is IndexedTool => s !== undefined);
+  const candidateKeys = new Set(input.candidates?.map((c) => c.key));
+  const subjects = fullAnalysis ? prepared : prepared.filter((p) => candidateKeys.has(p.tool.key));
   // Mentions of same-server siblings are workflow ("then call upload_file"), not shadowing.
   const namesByServer = new Map<string, string[]>();
   for (const tool of all) {
@@ -71,7 +77,7 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions = {})
     semanticNeighbours: stages.has('semantic') ? (options.semanticNeighbours ?? DEFAULT_SEMANTIC_NEIGHBOURS) : 0,
     minCosine: options.candidateMinCosine ?? DEFAULT_CANDIDATE_MIN_COSINE,
   };
-  const flagged = findFlaggedPairs(index, subjects, stages, neighbourOptions, progress);
+  const flagged = findFlaggedPairs(index, subjects, stages, neighbourOptions, fullAnalysis, progress);
   // Stages 1–3 run interleaved per pair (that is what lets a cheap stage short-circuit the others),
   // so they are timed together.
   timings.push({ stage: 'pairs', ms: elapsed(t), items: flagged.evaluated });
@@ -91,9 +97,8 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions = {})
 
   t = performance.now();
   // In a candidate check, only the candidates can still change: registry tools are already live.
-  const candidateKeys = new Set(input.candidates?.map((c) => c.key));
   const patchable = input.candidates ? (tool: Tool) => candidateKeys.has(tool.key) : undefined;
-  const recommended = await attachRecommendations(conflicts, flagged.pairs, index, { ...options, router, stageSet: stages, progress, patchable });
+  const recommended = await attachRecommendations(conflicts, flagged.pairs, index, { ...options, recommendFrom: options.recommendFrom ?? (failOn === 'NONE' ? 'HIGH' : failOn), router, stageSet: stages, progress, patchable });
   timings.push({ stage: 'recommendations', ms: elapsed(t), items: recommended });
 
   conflicts.sort(compareConflicts);
@@ -125,6 +130,7 @@ function findFlaggedPairs(
   subjects: readonly IndexedTool[],
   stages: ReadonlySet<StageName>,
   neighbourOptions: NeighbourOptions,
+  insertAfterQuery: boolean,
   progress: NonNullable<AnalyzeOptions['onProgress']>,
 ): { pairs: FlaggedPair[]; evaluated: number } {
   const seen = new Set<string>();
@@ -134,9 +140,12 @@ function findFlaggedPairs(
     for (const key of index.neighbours(subject, neighbourOptions)) {
       const other = index.get(key);
       if (!other) continue;
-      const id = subject.tool.key < key ? `${subject.tool.key}|${key}` : `${key}|${subject.tool.key}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
+      // A full analysis finds each pair once (from its later tool); only candidates can meet twice.
+      if (!insertAfterQuery) {
+        const id = subject.tool.key < key ? `${subject.tool.key}|${key}` : `${key}|${subject.tool.key}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+      }
       evaluated++;
       // Evaluated in key order, so evidence ("a", "b") does not depend on which side found the pair.
       const [a, b] = subject.tool.key < key ? [subject, other] : [other, subject];
@@ -146,6 +155,7 @@ function findFlaggedPairs(
         pairs.push({ a, b, findings: evaluation.findings, shortCircuited: evaluation.shortCircuited });
       }
     }
+    if (insertAfterQuery) index.insert(subject);
     if ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === subjects.length) progress({ phase: 'pairs', done: i + 1, total: subjects.length });
   });
   return { pairs, evaluated };

@@ -1,5 +1,13 @@
 export { analyze, type AnalyzeInput, type FlaggedPair } from './analyze';
-export type { AnalyzeOptions, AnalyzeProgress } from './analyze-options';
+export {
+  DEFAULT_CANDIDATE_MIN_COSINE,
+  DEFAULT_PROBES_PER_TOOL,
+  DEFAULT_ROUTING_THRESHOLD,
+  DEFAULT_SEMANTIC_NEIGHBOURS,
+  DEFAULT_TRIALS,
+  type AnalyzeOptions,
+  type AnalyzeProgress,
+} from './analyze-options';
 export type { AnalysisReport, StageTiming } from './analysis-report';
 export { ToolIndex, type IndexedTool } from './tool-index';
 export { evaluatePair, type PairEvaluation } from './pair-evaluator';

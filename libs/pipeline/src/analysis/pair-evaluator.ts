@@ -19,11 +19,12 @@ export function cosine(a: Float32Array, b: Float32Array): number {
 
 /** Jaccard similarity of the two tools' canonical name tokens: a cheap intent signal. */
 export function tokenJaccard(a: IndexedTool, b: IndexedTool): number {
-  const setA = new Set(a.name.tokens);
-  const setB = new Set(b.name.tokens);
+  // Names hold a handful of unique tokens: array scans, no per-pair allocation (this runs on every pair).
+  const tokensA = a.name.uniqueTokens;
+  const tokensB = b.name.uniqueTokens;
   let shared = 0;
-  for (const t of setA) if (setB.has(t)) shared++;
-  const union = setA.size + setB.size - shared;
+  for (const t of tokensA) if (tokensB.includes(t)) shared++;
+  const union = tokensA.length + tokensB.length - shared;
   return union === 0 ? 0 : shared / union;
 }
 

@@ -35,7 +35,7 @@ export async function attachRecommendations(
   index: ToolIndex,
   options: RecommendationOptions,
 ): Promise<number> {
-  const from = options.recommendFrom ?? 'MEDIUM';
+  const from = options.recommendFrom ?? 'HIGH';
   if (from === 'NONE') return 0;
   const byKey = new Map(pairs.map((p) => [pairKey(p.a.tool.key, p.b.tool.key), p]));
   const patchable = options.patchable ?? (() => true);
@@ -83,7 +83,7 @@ async function verify(
   options: RecommendationOptions,
 ): Promise<Recommendation | undefined> {
   const patchedTool = makeTool(self.tool.server, { ...self.tool.definition, ...draft.after }, self.tool.source);
-  const [patched] = await index.prepare([patchedTool]);
+  const patched = await index.preparePatched(self, patchedTool);
   const evaluation = evaluatePair(patched, other, options.stageSet);
   const findings = [...evaluation.findings];
   applyCap(findings, actionCap(patched.name, other.name));

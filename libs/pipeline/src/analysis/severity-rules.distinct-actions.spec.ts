@@ -13,6 +13,9 @@ describe('severity rules: names that say different things happen', () => {
     ['star_repository', 'unstar_repository'],
     ['protect_document', 'unprotect_document'],
     ['enable_rule', 'disable_rule'],
+    ['start_server', 'stop_server'],
+    ['archive_note', 'unarchive_note'],
+    ['upload_file', 'download_file'],
   ])('%s vs %s caps similarity at LOW', (a, b) => {
     expect(cap(a, b)?.cap).toBe('LOW');
   });

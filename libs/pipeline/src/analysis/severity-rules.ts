@@ -51,7 +51,9 @@ export function nameAction(name: NameFeatures): string | undefined {
  * `set_config_value`, `star_repository` vs `unstar_repository`. Returns the cap, or undefined.
  */
 export function actionCap(a: NameFeatures, b: NameFeatures): CapResult | undefined {
-  if (isOppositePair(a.tokens, b.tokens)) return { rule: 'opposite-actions', cap: 'LOW' };
+  // Raw stems, not canonical tokens: verb groups fold `start` into run and `set` into update,
+  // which would hide the opposites this looks for.
+  if (isOppositePair(a.stems, b.stems)) return { rule: 'opposite-actions', cap: 'LOW' };
   const verbA = nameAction(a);
   const verbB = nameAction(b);
   if (!verbA || !verbB || verbA === verbB) return undefined;

@@ -1,6 +1,6 @@
 import { LexicalIndex, nameFeatures, type NameFeatures } from '../lexical';
 import { schemaFeatures, type SchemaFeatures } from '../schema';
-import { fingerprintText, VectorIndex } from '../semantic';
+import { fingerprintText, VectorIndex, type VectorIndexOptions } from '../semantic';
 import type { Embedder } from '../model/providers';
 import type { Tool } from '../model/tool';
 
@@ -12,6 +12,12 @@ export interface IndexedTool {
   /** Embedding of the fingerprint text; absent when the semantic stage is off. */
   vector?: Float32Array;
 }
+
+/**
+ * Floor for "nearest tools" (routing context, routing shift): tools below it share almost nothing
+ * with the query, and a floor lets the vector index's sketch filter skip them cheaply.
+ */
+const NEAREST_TOOLS_MIN_COSINE = 0.2;
 
 export interface NeighbourOptions {
   semanticNeighbours: number;
@@ -28,8 +34,11 @@ export class ToolIndex {
   private readonly lexical = new LexicalIndex();
   private readonly vectors: VectorIndex | undefined;
 
-  constructor(private readonly embedder?: Embedder) {
-    this.vectors = embedder ? new VectorIndex(embedder.dimensions) : undefined;
+  constructor(
+    private readonly embedder?: Embedder,
+    vectorIndexOptions?: VectorIndexOptions,
+  ) {
+    this.vectors = embedder ? new VectorIndex(embedder.dimensions, vectorIndexOptions) : undefined;
   }
 
   get size(): number {
@@ -42,6 +51,22 @@ export class ToolIndex {
 
   values(): IterableIterator<IndexedTool> {
     return this.tools.values();
+  }
+
+  /**
+   * Features of a patched copy of an indexed tool: name and schema features are reused when the
+   * patch leaves the name or the input schema alone (recommendation drafts mostly touch one field).
+   */
+  async preparePatched(original: IndexedTool, patched: Tool): Promise<IndexedTool> {
+    const before = original.tool.definition;
+    const after = patched.definition;
+    const vectors = this.embedder ? await this.embedder.embed([fingerprintText(patched)]) : undefined;
+    return {
+      tool: patched,
+      name: after.name === before.name ? original.name : nameFeatures(after.name),
+      schema: after.inputSchema === before.inputSchema ? original.schema : schemaFeatures(after),
+      vector: vectors?.[0],
+    };
   }
 
   /** Computes features for tools without inserting them (for candidates and patched tools). */
@@ -92,7 +117,7 @@ export class ToolIndex {
   }
 
   /** The `k` most similar tools by description, for routing context. */
-  nearestTools(item: IndexedTool, k: number, minScore = 0): IndexedTool[] {
+  nearestTools(item: IndexedTool, k: number, minScore = NEAREST_TOOLS_MIN_COSINE): IndexedTool[] {
     if (!item.vector || !this.vectors) return [];
     return this.vectors
       .nearest(item.vector, { k, minScore, excludeKey: item.tool.key })

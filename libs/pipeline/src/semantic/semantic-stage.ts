@@ -42,10 +42,8 @@ export function semanticFindings(
  * terms in both names, then by how often they occur in both texts; generic words last.
  */
 export function sharedSalientTerms(a: Tool, b: Tool, max = MAX_SHARED_TERMS): string[] {
-  const countsA = termCounts(a);
-  const countsB = termCounts(b);
-  const namesA = new Set(conceptTokens(splitIdentifier(a.definition.name).join(' ')));
-  const namesB = new Set(conceptTokens(splitIdentifier(b.definition.name).join(' ')));
+  const { counts: countsA, names: namesA } = termProfile(a);
+  const { counts: countsB, names: namesB } = termProfile(b);
   const shared: { term: string; rank: number }[] = [];
   for (const [term, ca] of countsA) {
     const cb = countsB.get(term);
@@ -56,6 +54,26 @@ export function sharedSalientTerms(a: Tool, b: Tool, max = MAX_SHARED_TERMS): st
   }
   shared.sort((x, y) => y.rank - x.rank || (x.term < y.term ? -1 : 1));
   return shared.slice(0, max).map((s) => s.term);
+}
+
+interface TermProfile {
+  counts: Map<string, number>;
+  names: Set<string>;
+}
+
+/**
+ * A tool's terms, computed once per tool object: a tool is compared with many neighbours, and
+ * tokenising its fingerprint again for each pair was a large share of a big registry's analysis.
+ */
+const PROFILES = new WeakMap<Tool, TermProfile>();
+
+function termProfile(tool: Tool): TermProfile {
+  let profile = PROFILES.get(tool);
+  if (!profile) {
+    profile = { counts: termCounts(tool), names: new Set(conceptTokens(splitIdentifier(tool.definition.name).join(' '))) };
+    PROFILES.set(tool, profile);
+  }
+  return profile;
 }
 
 function termCounts(tool: Tool): Map<string, number> {
