@@ -50,6 +50,10 @@ describe('authentication: login, JWTs, API keys (real API, Postgres, Redis)', ()
     const unknown = await login({ email: 'nobody@e2e.toolgate.test', password: 'whatever-password' });
     expect(wrong).toEqual({ status: 401, body: { code: 'AUTH.INVALID_CREDENTIALS', message: 'Invalid email or password', details: {} } });
     expect(unknown.body).toEqual(wrong.body);
+    // Audited in the admin's organisation, with the outcome; the unknown email has no organisation to log into.
+    const failed = (await admin.get('/v1/audit-logs?action=auth.login_failed')).body.items;
+    expect(failed).toEqual([expect.objectContaining({ outcome: 'failure', details: { reason: 'wrong_password' }, actor: expect.objectContaining({ type: 'user', display: E2E_ADMIN.email }) })]);
+    expect((await admin.get('/v1/audit-logs?action=auth.login_succeeded')).body.items.length).toBeGreaterThanOrEqual(1);
   });
 
   it('refuses missing, malformed, forged, expired and mis-addressed tokens with 401', async () => {
@@ -111,6 +115,13 @@ describe('authentication: login, JWTs, API keys (real API, Postgres, Redis)', ()
     expect(revoked).toMatchObject({ status: 200, body: { id, revokedAt: expect.any(String) } });
     expect((await me(bearer(secret))).body.code).toBe('AUTH.INVALID_API_KEY');
     expect((await admin.delete('/v1/api-keys/00000000-0000-7000-8000-000000000000')).body.code).toBe('API_KEY.NOT_FOUND');
+    const trail = (await admin.get(`/v1/audit-logs?resourceType=api_key&resourceId=${id}`)).body.items;
+    expect(trail.map((e: { action: string }) => e.action)).toEqual(['api_key.created', 'api_key.revoked']);
+    expect(JSON.stringify(trail)).not.toContain(secret);
+
+    // An external admin (no local user row) can manage keys too; the key records no local creator.
+    const externalAdmin = registryClient(stack.baseUrl, { bearer: await external(ecKey.privateKey, 'ES256', { roles: ['admin'], org: 'default' }) });
+    expect((await externalAdmin.post('/v1/api-keys', { name: 'from-idp', role: 'viewer' })).body).toMatchObject({ name: 'from-idp', createdById: null });
   });
 
   it('refuses an API key from the moment it expires, and an expiry in the past', async () => {

@@ -36,7 +36,7 @@ export {
 } from './repositories/tool-registration.repository';
 export { ConflictRepository, type ConflictCounts, type ConflictFilter, type ConflictStatusChange } from './repositories/conflict.repository';
 export { UNRESOLVED_STATUSES, type ConflictWrite, type RecommendationWrite } from './repositories/conflict-sync';
-export { UserRepository, type NewUser, type RoleValue, type UserRecord } from './repositories/user.repository';
+export { UserRepository, type LoginOrigin, type NewUser, type RoleValue, type UserRecord } from './repositories/user.repository';
 export { ApiKeyRepository, type ApiKeyRecord, type NewApiKey } from './repositories/api-key.repository';
 export { AuditLog } from './repositories/audit-log';
 export { AuditRepository, type AuditExport, type AuditExportOptions, type AuditFilter, type AuditPage } from './repositories/audit.repository';

@@ -1,19 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, ValidationError } from '@toolgate/config';
-import { ApiKeyRepository, type Page } from '@toolgate/db';
+import { ApiKeyRepository, type Page, UserRepository } from '@toolgate/db';
 import type { PageQuery } from '../registry/page.request';
 import type { RequestContext } from '../registry/request-context';
 import { assertCan } from './access-policy';
+import { auditSource } from './audit-source';
 import { fromDbRole, toDbRole } from './actor';
 import { generateApiKey, hashApiKey } from './api-key-secret';
 import type { CreateApiKeyRequest } from './api-key.request';
 import { type ApiKeyResponse, type CreatedApiKeyResponse, toApiKeyResponse } from './api-key.response';
 import type { Principal } from './jwt.strategy';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** API key management (admin, checked here as well as at the HTTP layer) and key authentication. */
 @Injectable()
 export class ApiKeysService {
-  constructor(private readonly keys: ApiKeyRepository) {}
+  constructor(
+    private readonly keys: ApiKeyRepository,
+    private readonly users: UserRepository,
+  ) {}
 
   async create(ctx: RequestContext, request: CreateApiKeyRequest): Promise<CreatedApiKeyResponse> {
     assertCan(ctx.actor, 'api-key.manage');
@@ -22,6 +28,8 @@ export class ApiKeysService {
       throw new ValidationError('body.expiresAt: must be in the future', { issues: [{ path: 'body.expiresAt', message: 'must be in the future' }] });
     }
     const { secret, hash, prefix } = generateApiKey();
+    // createdById references a local user; an external token's subject is not one (the audit entry still names it).
+    const creator = ctx.actor.type === 'USER' && ctx.actor.id && UUID.test(ctx.actor.id) ? await this.users.findById(ctx.actor.id) : undefined;
     const key = await this.keys.create({
       organisationId: ctx.organisationId,
       name: request.name,
@@ -29,8 +37,8 @@ export class ApiKeysService {
       keyHash: hash,
       prefix,
       expiresAt,
-      createdById: ctx.actor.type === 'USER' ? ctx.actor.id : null,
-    });
+      createdById: creator?.organisationId === ctx.organisationId ? creator.id : null,
+    }, auditSource(ctx));
     return { ...toApiKeyResponse(key), secret };
   }
 
@@ -43,7 +51,7 @@ export class ApiKeysService {
   /** Revokes a key of the caller's organisation; revoking twice is a no-op (the key stays revoked). */
   async revoke(ctx: RequestContext, id: string): Promise<ApiKeyResponse> {
     assertCan(ctx.actor, 'api-key.manage');
-    await this.keys.revoke(ctx.organisationId, id, new Date());
+    await this.keys.revoke(ctx.organisationId, id, new Date(), auditSource(ctx));
     const key = await this.keys.findById(ctx.organisationId, id);
     if (!key) throw new NotFoundError('API_KEY.NOT_FOUND', `API key ${id} not found`, { apiKeyId: id });
     return toApiKeyResponse(key);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { Ctx, type RequestContext } from '../registry/request-context';
@@ -20,8 +20,8 @@ export class AuthController {
   @ApiZodResponse(LoginResponseSchema, 'The access token.')
   @ApiUnauthorizedResponse({ description: '`AUTH.INVALID_CREDENTIALS`' })
   @ApiTooManyRequestsResponse({ description: '`AUTH.TOO_MANY_ATTEMPTS`, `details.retryAfterSeconds`' })
-  logIn(@Body(new ZodValidationPipe(LoginRequestSchema)) body: LoginRequest, @Ip() ip: string): Promise<LoginResponse> {
-    return this.login.login(body, ip);
+  logIn(@Body(new ZodValidationPipe(LoginRequestSchema)) body: LoginRequest, @Req() req: { ip?: string; id?: unknown }): Promise<LoginResponse> {
+    return this.login.login(body, { sourceIp: req.ip ?? null, requestId: typeof req.id === 'string' ? req.id : null });
   }
 
   @Get('me')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service';
+import { audit, type AuditSource, SYSTEM_SOURCE } from './audit-context';
 import { pageArgs, toPage } from './pagination';
 import type { Page, PageRequest } from './registry.types';
 import type { RoleValue } from './user.repository';
@@ -49,8 +50,14 @@ const LAST_USED_GRANULARITY_MS = 60_000;
 export class ApiKeyRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async create(key: NewApiKey): Promise<ApiKeyRecord> {
-    return this.prisma.apiKey.create({ data: key, select: SELECT });
+  /** Creates the key and its `api_key.created` audit entry in one transaction. */
+  async create(key: NewApiKey, source: AuditSource = SYSTEM_SOURCE): Promise<ApiKeyRecord> {
+    return this.prisma.$transaction(async (tx) => {
+      const row = await tx.apiKey.create({ data: key, select: SELECT });
+      const details = { name: row.name, role: row.role, prefix: row.prefix, expiresAt: row.expiresAt?.toISOString() ?? null };
+      await audit.append(tx, { ...entrySource(key.organisationId, source), action: 'api_key.created', resource: { type: 'api_key', id: row.id }, details });
+      return row;
+    });
   }
 
   async list(organisationId: string, page: PageRequest): Promise<Page<ApiKeyRecord>> {
@@ -63,10 +70,13 @@ export class ApiKeyRepository {
     return (await this.prisma.apiKey.findFirst({ where: { organisationId, id }, select: SELECT })) ?? undefined;
   }
 
-  /** Revokes the key; false when it does not exist in the organisation or was already revoked. */
-  async revoke(organisationId: string, id: string, at: Date): Promise<boolean> {
-    const { count } = await this.prisma.apiKey.updateMany({ where: { organisationId, id, revokedAt: null }, data: { revokedAt: at } });
-    return count === 1;
+  /** Revokes the key (with its `api_key.revoked` entry); false when it does not exist in the organisation or was already revoked. */
+  async revoke(organisationId: string, id: string, at: Date, source: AuditSource = SYSTEM_SOURCE): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.apiKey.updateMany({ where: { organisationId, id, revokedAt: null }, data: { revokedAt: at } });
+      if (count === 1) await audit.append(tx, { ...entrySource(organisationId, source), action: 'api_key.revoked', resource: { type: 'api_key', id }, details: {} });
+      return count === 1;
+    });
   }
 
   /**
@@ -82,4 +92,8 @@ export class ApiKeyRepository {
     }
     return row;
   }
+}
+
+function entrySource(organisationId: string, source: AuditSource) {
+  return { organisationId, actor: source.actor, sourceIp: source.sourceIp ?? null, requestId: source.requestId ?? null };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service';
+import { audit } from './audit-context';
 import { uniqueAsConflict } from './prisma-errors';
 
 export type RoleValue = 'VIEWER' | 'DEVELOPER' | 'REVIEWER' | 'ADMIN' | 'CI_AGENT';
@@ -21,6 +22,24 @@ export interface NewUser {
   name?: string | null;
   role: RoleValue;
   passwordHash: string;
+}
+
+/** Where a login came from, for its audit entry. */
+export interface LoginOrigin {
+  sourceIp: string | null;
+  requestId: string | null;
+}
+
+function loginEntry(user: UserRecord, origin: LoginOrigin, action: 'auth.login_succeeded' | 'auth.login_failed', outcome: 'success' | 'failure') {
+  return {
+    organisationId: user.organisationId,
+    actor: { type: 'user' as const, id: user.id, display: user.email },
+    action,
+    outcome,
+    resource: { type: 'user', id: user.id },
+    sourceIp: origin.sourceIp,
+    requestId: origin.requestId,
+  };
 }
 
 const SELECT = { id: true, organisationId: true, email: true, name: true, role: true, passwordHash: true, disabledAt: true } as const;
@@ -54,7 +73,18 @@ export class UserRepository {
     return (await this.prisma.user.findUnique({ where: { id }, select: SELECT })) ?? undefined;
   }
 
-  async recordLogin(id: string, at: Date): Promise<void> {
-    await this.prisma.user.update({ where: { id }, data: { lastLoginAt: at } });
+  /** A successful login: `lastLoginAt` and the `auth.login_succeeded` entry, in one transaction. */
+  async recordLogin(user: UserRecord, at: Date, origin: LoginOrigin): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: at } });
+      await audit.append(tx, loginEntry(user, origin, 'auth.login_succeeded', 'success'));
+    });
+  }
+
+  /** A failed login of a known user (wrong password or disabled): `auth.login_failed` in the user's organisation. */
+  async recordFailedLogin(user: UserRecord, origin: LoginOrigin, reason: 'wrong_password' | 'disabled'): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await audit.append(tx, { ...loginEntry(user, origin, 'auth.login_failed', 'failure'), details: { reason } });
+    });
   }
 }
