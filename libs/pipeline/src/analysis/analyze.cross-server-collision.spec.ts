@@ -1,5 +1,5 @@
 import { analyze } from './analyze';
-import { email, jiraCreateTask, salesforceCreateTask, weather } from './analysis.fixtures';
+import { email, jiraCreateTask, salesforceCreateTask, tool, weather } from './analysis.fixtures';
 
 describe('analyze: the same tool name on two servers', () => {
   it('reports a CRITICAL conflict, blocks, and skips the expensive stages for that pair', async () => {
@@ -28,5 +28,18 @@ describe('analyze: the same tool name on two servers', () => {
     const report = await analyze({ registry: [weather, email] }, { failOn: 'LOW' });
     expect(report.conflicts).toEqual([]);
     expect(report.summary.blocked).toBe(false);
+  });
+});
+
+describe('analyze: two tools of one server whose names differ only by a synonym', () => {
+  it('recommends a more specific name (a server prefix would change nothing) and verifies it', async () => {
+    const list = tool('github', 'list_issues', 'List issues in a GitHub repository, filtered by state and labels.', { owner: { type: 'string' }, repo: { type: 'string' }, state: { type: 'string' } });
+    const search = tool('github', 'search_issues', 'Search issues across GitHub with a query string.', { query: { type: 'string' } });
+    const report = await analyze({ registry: [list, search] });
+    const [conflict] = report.conflicts;
+    expect(conflict.severity).toBe('HIGH');
+    const rename = conflict.recommendations.find((r) => r.kind === 'rename');
+    expect(rename?.patch.after.name).toMatch(/^(list_\w+_issues|search_\w+_issues)$/);
+    expect(rename?.verification.scoreAfter).toBeLessThan(conflict.score);
   });
 });

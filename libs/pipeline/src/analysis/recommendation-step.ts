@@ -1,4 +1,4 @@
-import { descriptionDrafts, renameDraft, type RecommendationDraft } from '../recommendations';
+import { descriptionDrafts, distinctiveRenameDraft, renameDraft, type RecommendationDraft } from '../recommendations';
 import { simulateRouting } from '../routing';
 import { pairKey, type Conflict, type Finding, type Recommendation, type StageName } from '../model/finding';
 import type { Router } from '../model/providers';
@@ -67,7 +67,8 @@ export async function attachRecommendations(
 function draftsFor(tool: Tool, other: Tool, findings: readonly Finding[]): RecommendationDraft[] {
   const drafts: RecommendationDraft[] = [];
   if (findings.some((f) => f.stage === 'lexical')) {
-    const rename = renameDraft(tool);
+    // Across servers the namespace is the difference; inside one server only a more specific name is.
+    const rename = tool.server !== other.server ? renameDraft(tool) : distinctiveRenameDraft(tool, other);
     if (rename) drafts.push(rename);
   }
   drafts.push(...descriptionDrafts(tool, other));

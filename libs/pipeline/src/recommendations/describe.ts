@@ -3,6 +3,11 @@ import type { Tool } from '../model/tool';
 import type { RecommendationDraft } from './recommendation-draft';
 import { serverSlug } from './rename';
 
+/** Words that say nothing about scope, even when only one tool uses them. */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  'across within between among using based about above below after before over under without through per upon whether either both many much very such same like'.split(' '),
+);
+
 /** Distinctive terms named in a rewritten description. More reads as keyword stuffing. */
 const MAX_TERMS = 4;
 
@@ -47,7 +52,7 @@ export function distinctiveTerms(tool: Tool, other: Tool): string[] {
   const counts = new Map<string, number>();
   const own = [...nameTokens(tool.definition.name), ...nameTokens(tool.definition.name), ...words(tool.definition.description)];
   for (const term of own) {
-    if (term.length < 3 || /\d/.test(term) || STOPWORDS.has(term) || otherStems.has(stem(term))) continue;
+    if (term.length < 3 || /\d/.test(term) || STOPWORDS.has(term) || FUNCTION_WORDS.has(term) || otherStems.has(stem(term))) continue;
     counts.set(term, (counts.get(term) ?? 0) + 1);
   }
   return [...counts.entries()]
