@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from '@toolgate/config';
 import { Logger } from 'nestjs-pino';
 import { HeartbeatService } from './heartbeat/heartbeat.service';
 import { AnalysisProcessor } from './processors/analysis.processor';
+import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { SimulationProcessor } from './processors/simulation.processor';
 import { WorkerModule } from './worker.module';
 
@@ -17,6 +18,7 @@ async function bootstrap(config: Config): Promise<void> {
   // Processors start last, like the heartbeat: a job is only taken once SIGTERM would close it cleanly.
   app.get(AnalysisProcessor).start();
   app.get(SimulationProcessor).start();
+  app.get(MaintenanceProcessor).start();
 }
 
 function loadConfigOrExit(): Config {

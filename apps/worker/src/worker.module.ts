@@ -8,8 +8,10 @@ import { EnvironmentScanUseCase } from './analysis/environment-scan.use-case';
 import { RegistrationAnalysisUseCase } from './analysis/registration-analysis.use-case';
 import { ToolIndexCache } from './analysis/tool-index.cache';
 import { AppConfigModule } from './app-config.module';
+import { ApprovalExpiryUseCase } from './maintenance/approval-expiry.use-case';
 import { HeartbeatService } from './heartbeat/heartbeat.service';
 import { AnalysisProcessor } from './processors/analysis.processor';
+import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { SimulationProcessor } from './processors/simulation.processor';
 import { CiRoutingUseCase } from './simulation/ci-routing.use-case';
 import { WorkerRedisConnection } from './worker-redis.connection';
@@ -39,6 +41,8 @@ export class WorkerModule {
         CiRoutingUseCase,
         AnalysisProcessor,
         SimulationProcessor,
+        ApprovalExpiryUseCase,
+        MaintenanceProcessor,
       ],
     };
   }

@@ -62,6 +62,9 @@ export const EnvSchema = z
     // Time budget of the CI gate's routing stage: a simulation estimated to take longer is queued on the
     // `simulation` queue instead of holding the CI request open.
     CI_ROUTING_BUDGET_MS: integer(0, 60_000).default(2000),
+    // How often the worker's job scheduler expires PENDING approval requests past their expiry. One
+    // scheduled job per interval however many workers run (BullMQ job scheduler); each request expires once.
+    APPROVAL_EXPIRY_INTERVAL_MS: integer(1000, 3_600_000).default(60_000),
     // TEST ONLY: the analysis worker waits this long inside every job, so e2e tests can kill a worker mid-job.
     TEST_ONLY_ANALYSIS_DELAY_MS: integer(0, 600_000).default(0),
   })

@@ -27,3 +27,4 @@ export {
   CI_CHECK_TTL_SECONDS,
   ciCheckRoutingJobId,
 } from './simulation.jobs';
+export { MAINTENANCE_JOBS, APPROVAL_EXPIRY_SCHEDULER_ID } from './maintenance.jobs';

@@ -47,11 +47,11 @@ export interface Stack {
 }
 
 /** Starts the API on a free port, plus a worker unless `worker: false`, and waits until /health answers. */
-export async function startStack(options: { worker?: boolean; apiEnv?: Record<string, string> } = {}): Promise<Stack> {
+export async function startStack(options: { worker?: boolean; apiEnv?: Record<string, string>; workerEnv?: Record<string, string> } = {}): Promise<Stack> {
   const database = await createTestDatabase();
   const redisPrefix = uniquePrefix();
   const port = await freePort();
-  const worker = options.worker === false ? undefined : startApp('worker', appEnv(database.url, redisPrefix));
+  const worker = options.worker === false ? undefined : startApp('worker', appEnv(database.url, redisPrefix, options.workerEnv));
   const api = startApp('api', appEnv(database.url, redisPrefix, { PORT: String(port), ...options.apiEnv }));
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {

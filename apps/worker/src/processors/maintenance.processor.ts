@@ -1,0 +1,57 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { AppConfig } from '@toolgate/config';
+import { APPROVAL_EXPIRY_SCHEDULER_ID, defaultJobOptions, MAINTENANCE_JOBS, QUEUES } from '@toolgate/jobs';
+import { type Job, Queue, UnrecoverableError, type Worker } from 'bullmq';
+import { ApprovalExpiryUseCase } from '../maintenance/approval-expiry.use-case';
+import { WorkerRedisConnection } from '../worker-redis.connection';
+import { closeQueueWorker, createQueueWorker } from './queue-worker';
+
+/**
+ * The `maintenance` queue's one processor. On start it upserts the approval-expiry job scheduler:
+ * every worker upserts the SAME scheduler id, so however many run there is one repeating job, and a
+ * changed APPROVAL_EXPIRY_INTERVAL_MS replaces the old schedule.
+ */
+@Injectable()
+export class MaintenanceProcessor implements OnModuleDestroy {
+  private readonly logger = new Logger(MaintenanceProcessor.name);
+  private worker: Worker | undefined;
+  private queue: Queue | undefined;
+
+  constructor(
+    private readonly redis: WorkerRedisConnection,
+    private readonly config: AppConfig,
+    private readonly approvalExpiry: ApprovalExpiryUseCase,
+  ) {}
+
+  start(): void {
+    const { REDIS_PREFIX, APPROVAL_EXPIRY_INTERVAL_MS } = this.config.values;
+    this.queue = new Queue(QUEUES.maintenance, { connection: this.redis.client, prefix: REDIS_PREFIX });
+    // In the background: with Redis down at boot the call waits for the reconnection instead of blocking startup.
+    this.queue
+      .upsertJobScheduler(
+        APPROVAL_EXPIRY_SCHEDULER_ID,
+        { every: APPROVAL_EXPIRY_INTERVAL_MS },
+        // One attempt: the next tick retries anyway, and a backlog of retries would only repeat the same query.
+        { name: MAINTENANCE_JOBS.expireApprovals, data: {}, opts: { ...defaultJobOptions, attempts: 1 } },
+      )
+      .catch((error: unknown) => this.logger.error(`Could not schedule approval expiry: ${error instanceof Error ? error.message : String(error)}`));
+    this.worker = createQueueWorker(QUEUES.maintenance, this.redis.client, this.config.values, (job) => this.process(job));
+    this.worker.on('failed', (job, error) => this.logger.warn({ jobId: job?.id }, `Maintenance job failed: ${error.message}`));
+    this.worker.on('error', (error) => this.logger.warn(`Maintenance worker error: ${error.message}`));
+    void this.worker.run();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case MAINTENANCE_JOBS.expireApprovals:
+        return { expired: await this.approvalExpiry.run(new Date()) };
+      default:
+        throw new UnrecoverableError(`Unknown job "${job.name}" on the ${QUEUES.maintenance} queue`);
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await closeQueueWorker(this.worker, this.logger);
+    await this.queue?.close();
+  }
+}
