@@ -5,6 +5,7 @@
  * and the raw numbers as JSON under bench/results/ (git-ignored).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { evaluate } from './eval/evaluate';
 import { runCandidateScenario, type CandidateScenarioResult } from './scenarios/candidate-query.scenario';
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     return;
   }
   const args = parseArgs(argv);
+  const loadBefore = os.loadavg()[0];
   const log = (line: string) => process.stderr.write(`${line}\n`);
   // 500 and 1,000 have no target: they give the scaling fit points even when large sizes time out.
   const cliSizes = args.quick ? [500, 2000] : [500, 1000, 2000, 10000, 50000];
@@ -89,7 +91,11 @@ async function main(): Promise<void> {
     candidate,
     cliTargets: args.quick ? {} : CLI_TARGETS,
     candidateTargets: args.quick ? {} : CANDIDATE_TARGETS,
-    notes: process.env.TOOLGATE_BENCH_CLI ? [`CLI measured: \`${process.env.TOOLGATE_BENCH_CLI}\` (TOOLGATE_BENCH_CLI), built from the working tree with swc.`] : [],
+    notes: [
+      // Other processes on the machine skew timings; the 1-minute load average shows how busy it was.
+      `1-minute load average: ${loadBefore.toFixed(2)} at the start, ${os.loadavg()[0].toFixed(2)} at the end (${os.cpus().length} cores).`,
+      ...(process.env.TOOLGATE_BENCH_CLI ? [`CLI measured: \`${process.env.TOOLGATE_BENCH_CLI}\` (TOOLGATE_BENCH_CLI).`] : []),
+    ],
   };
   const markdown = renderResults(report);
   const resultsDir = path.join(REPO, 'bench', 'results');
