@@ -1,5 +1,6 @@
 import { type AppProcess, startApp, waitFor } from './support/app-process';
 import { appEnv, type Stack, startStack } from './support/stack';
+import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { jiraCreateTask, registryClient, type RegistryClient, salesforceCreateTask, weatherTools } from './registry.client';
 
@@ -76,6 +77,29 @@ describe('analysis runs: POST /v1/environments/:env/analysis-runs → analysis q
     expect(third.counts.conflicts).toBe(first.counts.conflicts);
     expect((await api.get(`/v1/conflicts/${stale}`)).body).toMatchObject({ status: 'RESOLVED', resolvedAt: expect.any(String) });
     expect((await api.get(`/v1/conflicts/${ids[0]}`)).body.status).toBe('OPEN');
+  });
+
+  it('shards a large re-scan as a BullMQ flow (two workers share the shards); the merged result equals the single scan', async () => {
+    const single = (await api.get(`${env}/conflicts?limit=200`)).body.items.map((c: { id: string; severity: string }) => `${c.id}:${c.severity}`).sort();
+    await Promise.all(workers.splice(0).map((w) => w.stop()));
+    startWorker({ ANALYSIS_SHARD_SIZE: '2' });
+    startWorker({ ANALYSIS_SHARD_SIZE: '2' });
+
+    const { id } = (await api.post(`${env}/analysis-runs`, {})).body;
+    const run = await runToEnd(id);
+    expect(run).toMatchObject({ status: 'completed', counts: { tools: 5 } });
+    const after = (await api.get(`${env}/conflicts?limit=200`)).body.items;
+    expect(after.map((c: { id: string; severity: string }) => `${c.id}:${c.severity}`).sort()).toEqual(single);
+    expect(after.filter((c: { status: string }) => c.status !== 'RESOLVED').every((c: { lastSeenRunId: string }) => c.lastSeenRunId === id)).toBe(true);
+
+    // 5 tools in shards of 2: the merge parent saw three children.
+    const queue = new Queue('analysis', { connection: { host: '127.0.0.1', port: 6379 }, prefix: stack.redisPrefix });
+    try {
+      const merge = await queue.getJob(`environment-scan-merge-${id}`);
+      expect(merge?.returnvalue).toMatchObject({ runId: id, status: 'COMPLETED', shards: 3 });
+    } finally {
+      await queue.close();
+    }
   });
 
   it('a worker killed (SIGKILL) mid-job loses nothing: another worker finishes the same run', async () => {

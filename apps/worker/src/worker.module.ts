@@ -5,12 +5,15 @@ import { LoggerModule } from 'nestjs-pino';
 import { stdTimeFunctions } from 'pino';
 import { BlockedApprovals } from './analysis/blocked-approvals';
 import { EnvironmentScanUseCase } from './analysis/environment-scan.use-case';
+import { EnvironmentScanner } from './analysis/environment-scanner';
+import { ShardedScanUseCase } from './analysis/sharded-scan.use-case';
 import { RegistrationAnalysisUseCase } from './analysis/registration-analysis.use-case';
 import { ToolIndexCache } from './analysis/tool-index.cache';
 import { AppConfigModule } from './app-config.module';
 import { ApprovalExpiryUseCase } from './maintenance/approval-expiry.use-case';
 import { HeartbeatService } from './heartbeat/heartbeat.service';
 import { AnalysisProcessor } from './processors/analysis.processor';
+import { ScanFlowService } from './processors/scan-flow.service';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { SimulationProcessor } from './processors/simulation.processor';
 import { CiRoutingUseCase } from './simulation/ci-routing.use-case';
@@ -36,7 +39,10 @@ export class WorkerModule {
         ApprovalRepository,
         BlockedApprovals,
         { provide: ToolIndexCache, useFactory: () => new ToolIndexCache() },
+        EnvironmentScanner,
         EnvironmentScanUseCase,
+        ShardedScanUseCase,
+        ScanFlowService,
         RegistrationAnalysisUseCase,
         CiRoutingUseCase,
         AnalysisProcessor,

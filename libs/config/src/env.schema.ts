@@ -65,6 +65,9 @@ export const EnvSchema = z
     // How often the worker's job scheduler expires PENDING approval requests past their expiry. One
     // scheduled job per interval however many workers run (BullMQ job scheduler); each request expires once.
     APPROVAL_EXPIRY_INTERVAL_MS: integer(1000, 3_600_000).default(60_000),
+    // A full re-scan of an environment with more tools than this is split into shards of about this many
+    // tools (a BullMQ flow: one job per shard, a parent that merges), so several workers share it.
+    ANALYSIS_SHARD_SIZE: integer(1, 1_000_000).default(2000),
     // TEST ONLY: the analysis worker waits this long inside every job, so e2e tests can kill a worker mid-job.
     TEST_ONLY_ANALYSIS_DELAY_MS: integer(0, 600_000).default(0),
   })

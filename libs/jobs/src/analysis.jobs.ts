@@ -8,6 +8,10 @@ import { z } from 'zod';
 export const ANALYSIS_JOBS = {
   /** A full re-scan of one environment, recorded as an AnalysisRun. */
   environmentScan: 'environment-scan',
+  /** One shard of a large re-scan: stages 1–3 for a slice of the environment's tools (a child in a flow). */
+  environmentScanShard: 'environment-scan-shard',
+  /** The parent of a sharded re-scan: merges its shards' results and records the run. */
+  environmentScanMerge: 'environment-scan-merge',
   /** The analysis of tool versions registered as PENDING_ANALYSIS, recorded as a REGISTRATION run. */
   registrationAnalysis: 'registration-analysis',
 } as const;
@@ -34,4 +38,13 @@ export type RegistrationAnalysisPayload = z.infer<typeof RegistrationAnalysisPay
 /** The BullMQ job id of a registration run's analysis. */
 export function registrationAnalysisJobId(runId: string): string {
   return `registration-analysis-${runId}`;
+}
+
+/** Payload of `environment-scan-shard`: shard `shard` of `shards` (tools taken by position in key order). */
+export const EnvironmentScanShardPayloadSchema = z.object({ runId: z.uuid(), shard: z.number().int().min(0), shards: z.number().int().min(2) });
+export type EnvironmentScanShardPayload = z.infer<typeof EnvironmentScanShardPayloadSchema>;
+
+/** Job ids of a sharded scan's parent and children, derived from the run so a retried fan-out adds nothing twice. */
+export function environmentScanFlowJobIds(runId: string, shards: number): { merge: string; shards: string[] } {
+  return { merge: `environment-scan-merge-${runId}`, shards: Array.from({ length: shards }, (_, i) => `environment-scan-shard-${runId}-${i}`) };
 }

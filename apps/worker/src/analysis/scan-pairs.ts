@@ -18,13 +18,32 @@ import {
 // The pipeline's candidate-retrieval defaults (AnalyzeOptions.semanticNeighbours / candidateMinCosine, ADR 0005).
 const SEMANTIC_NEIGHBOURS = 8;
 const MIN_COSINE = 0.45;
-const PROGRESS_EVERY = 256;
+
+/** One slice of a sharded scan: the tools at positions `index`, `index + count`, ... in key order. */
+export interface Shard {
+  index: number;
+  count: number;
+}
 
 export interface PairScan {
   conflicts: Conflict[];
   toolFindings: ToolFinding[];
   /** Candidate pairs evaluated through stages 1–3. */
   pairCount: number;
+  /** Keys of the tools scanned (all, or the shard's). */
+  subjects: string[];
+}
+
+/** Merges shard scans (each pair was evaluated by one shard; conflicts are keyed by pair all the same). */
+export function mergeScans(scans: readonly PairScan[]): PairScan {
+  const byKey = new Map<string, Conflict>();
+  for (const scan of scans) for (const c of scan.conflicts) byKey.set(c.key, c);
+  return {
+    conflicts: [...byKey.values()],
+    toolFindings: scans.flatMap((s) => s.toolFindings),
+    pairCount: scans.reduce((sum, s) => sum + s.pairCount, 0),
+    subjects: scans.flatMap((s) => s.subjects),
+  };
 }
 
 /**
@@ -32,17 +51,19 @@ export interface PairScan {
  * subjects, but on a long-lived index the worker keeps updated between jobs. Recommendations and routing
  * are not computed here (a re-scan keeps the stored recommendations).
  */
-export function scanPairs(index: ToolIndex, stages: ReadonlySet<StageName>, onProgress: (done: number, total: number) => void = () => undefined): PairScan {
+export function scanPairs(index: ToolIndex, stages: ReadonlySet<StageName>, shard?: Shard): PairScan {
   const neighbourOptions = { semanticNeighbours: stages.has('semantic') ? SEMANTIC_NEIGHBOURS : 0, minCosine: MIN_COSINE };
-  const items = [...index.values()].sort((x, y) => (x.tool.key < y.tool.key ? -1 : 1));
+  const all = [...index.values()].sort((x, y) => (x.tool.key < y.tool.key ? -1 : 1));
+  // Interleaved rather than contiguous slices: neighbouring keys (similar names) spread over the shards evenly.
+  const items = shard ? all.filter((_, i) => i % shard.count === shard.index) : all;
   const seen = new Set<string>();
   const conflicts: Conflict[] = [];
   const toolFindings: ToolFinding[] = [];
   let pairCount = 0;
   // As in `analyze`: mentions of same-server siblings are workflow ("then call upload_file"), not shadowing.
   const namesByServer = new Map<string, string[]>();
-  for (const item of items) namesByServer.set(item.tool.server, [...(namesByServer.get(item.tool.server) ?? []), item.tool.definition.name]);
-  items.forEach((item, i) => {
+  for (const item of all) namesByServer.set(item.tool.server, [...(namesByServer.get(item.tool.server) ?? []), item.tool.definition.name]);
+  for (const item of items) {
     const siblings = (namesByServer.get(item.tool.server) ?? []).filter((n) => n !== item.tool.definition.name);
     toolFindings.push(...scanTool(item.tool, { siblings }));
     for (const key of index.neighbours(item, neighbourOptions)) {
@@ -51,14 +72,16 @@ export function scanPairs(index: ToolIndex, stages: ReadonlySet<StageName>, onPr
       const id = pairKey(item.tool.key, key);
       if (seen.has(id)) continue;
       seen.add(id);
+      // Sharded: a pair that the lower key also retrieves belongs to the lower key's shard, as in the single
+      // scan (which meets it there first); so every pair is evaluated, and counted, by exactly one shard.
+      if (shard && key < item.tool.key && index.neighbours(other, neighbourOptions).has(item.tool.key)) continue;
       pairCount++;
       const [a, b] = item.tool.key < key ? [item, other] : [other, item];
       const { findings } = evaluatePair(a, b, stages);
       if (findings.length > 0) conflicts.push(toConflict(a, b, findings));
     }
-    if ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === items.length) onProgress(i + 1, items.length);
-  });
-  return { conflicts, toolFindings, pairCount };
+  }
+  return { conflicts, toolFindings, pairCount, subjects: items.map((item) => item.tool.key) };
 }
 
 function toConflict(a: IndexedTool, b: IndexedTool, findings: Finding[]): Conflict {

@@ -1,12 +1,14 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '@toolgate/config';
 import { AnalysisRunRepository } from '@toolgate/db';
-import { ANALYSIS_JOBS, EnvironmentScanPayloadSchema, QUEUES, RegistrationAnalysisPayloadSchema } from '@toolgate/jobs';
+import { ANALYSIS_JOBS, EnvironmentScanPayloadSchema, EnvironmentScanShardPayloadSchema, QUEUES, RegistrationAnalysisPayloadSchema } from '@toolgate/jobs';
 import { type Job, UnrecoverableError, type Worker } from 'bullmq';
 import { EnvironmentScanUseCase } from '../analysis/environment-scan.use-case';
 import { RegistrationAnalysisUseCase } from '../analysis/registration-analysis.use-case';
+import { type ShardResult, ShardedScanUseCase } from '../analysis/sharded-scan.use-case';
 import { WorkerRedisConnection } from '../worker-redis.connection';
 import { closeQueueWorker, createQueueWorker } from './queue-worker';
+import { ScanFlowService } from './scan-flow.service';
 
 /** The `analysis` queue's one processor: a switch on the job name, one use case per job. */
 @Injectable()
@@ -19,6 +21,8 @@ export class AnalysisProcessor implements OnModuleDestroy {
     private readonly config: AppConfig,
     private readonly scan: EnvironmentScanUseCase,
     private readonly registration: RegistrationAnalysisUseCase,
+    private readonly sharded: ShardedScanUseCase,
+    private readonly flows: ScanFlowService,
     private readonly runs: AnalysisRunRepository,
   ) {}
 
@@ -35,8 +39,18 @@ export class AnalysisProcessor implements OnModuleDestroy {
     switch (job.name) {
       case ANALYSIS_JOBS.environmentScan: {
         const { runId } = EnvironmentScanPayloadSchema.parse(job.data);
-        const run = await this.scan.run(runId, (progress) => job.updateProgress(progress));
-        return run ? { runId, status: run.status, conflicts: run.conflictCount } : { runId, skipped: true };
+        const outcome = await this.scan.run(runId, (progress) => job.updateProgress(progress), (shards) => this.flows.fanOut(runId, shards));
+        return 'run' in outcome ? { runId, status: outcome.run.status, conflicts: outcome.run.conflictCount } : { runId, ...outcome };
+      }
+      case ANALYSIS_JOBS.environmentScanShard: {
+        const { runId, shard, shards } = EnvironmentScanShardPayloadSchema.parse(job.data);
+        return this.sharded.scanShard(runId, shard, shards);
+      }
+      case ANALYSIS_JOBS.environmentScanMerge: {
+        const { runId } = EnvironmentScanPayloadSchema.parse(job.data);
+        const results = Object.values(await job.getChildrenValues<ShardResult | null>());
+        const run = await this.sharded.merge(runId, results);
+        return run ? { runId, status: run.status, shards: results.length, conflicts: run.conflictCount } : { runId, skipped: true };
       }
       case ANALYSIS_JOBS.registrationAnalysis: {
         const { runId, versionIds } = RegistrationAnalysisPayloadSchema.parse(job.data);
@@ -50,7 +64,7 @@ export class AnalysisProcessor implements OnModuleDestroy {
 
   private async onFailed(job: Job | undefined, error: Error): Promise<void> {
     if (!job) return;
-    // Both analysis payloads carry the run id.
+    // Every analysis payload carries the run id; a shard that fails for good fails its run (and its parent).
     const parsed = EnvironmentScanPayloadSchema.safeParse(job.data);
     if (!parsed.success) return;
     try {

@@ -75,6 +75,12 @@ export class AnalysisRunRepository {
     return { run: toRunRecord(run), environment: toEnvironmentRecord(row.environment) };
   }
 
+  /** A run with its environment, without changing it (the shards and the merge of a sharded scan). */
+  async findForWorker(id: string): Promise<{ run: AnalysisRunRecord; environment: EnvironmentRecord } | undefined> {
+    const row = await this.prisma.analysisRun.findUnique({ where: { id }, include: { environment: true } });
+    return row ? { run: toRunRecord(row), environment: toEnvironmentRecord(row.environment) } : undefined;
+  }
+
   /** Writes the scan's conflicts (dedup by pair, auto-resolve the rest), tool statuses and the COMPLETED run, atomically. */
   async complete(id: string, environmentId: string, scan: ScanWrite): Promise<AnalysisRunRecord> {
     return this.prisma.$transaction(async (tx) => {
