@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { hashPassword } from '../../apps/api/src/auth/password-hash';
+import { hashPassword } from '@toolgate/db';
 import { jiraCreateTask, registryClient, type RegistryClient, salesforceCreateTask } from './registry.client';
 import { E2E_ADMIN, type Stack, startStack } from './support/stack';
 

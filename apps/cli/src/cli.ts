@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parseSeverity, STAGES, type Severity, type StageName } from '@toolgate/pipeline';
 import { EXIT, processIo, UsageError, type CliIo } from './cli-io';
+import { createUserCommand, type CreateUserOptions, PASSWORD_VARIABLE, USER_ROLES } from './commands/admin-create-user.command';
 import { checkCommand, type CheckOptions } from './commands/check.command';
 import { routeCommand, type RouteOptions } from './commands/route.command';
 import { CHECK_FORMATS } from './format/formatters';
@@ -48,6 +49,18 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .addOption(new Option('--format <format>', 'output format').choices(ROUTE_FORMATS).default('table'))
     .action(async (paths: string[], options: RouteOptions) => {
       exitCode = await routeCommand(paths, options, io);
+    });
+
+  const admin = program.command('admin').description('Administration against the Toolgate database (DATABASE_URL).');
+  admin
+    .command('create-user')
+    .description(`Create a user; the password is read from ${PASSWORD_VARIABLE}. The organisation is created if new.`)
+    .requiredOption('--email <email>', 'the login email')
+    .addOption(new Option('--role <role>', 'the role').choices(USER_ROLES).default('viewer'))
+    .option('--organisation <slug>', 'organisation slug', 'default')
+    .option('--name <name>', 'display name')
+    .action(async (options: CreateUserOptions) => {
+      exitCode = await createUserCommand(options, io);
     });
 
   try {

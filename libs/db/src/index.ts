@@ -51,3 +51,4 @@ export {
 export { ApprovalRepository } from './repositories/approval.repository';
 export type { ApprovalActorRef, ApprovalFilter, ApprovalOpen, ApprovalRecord, ApprovalStatusValue, DecisionResult } from './repositories/approval.types';
 export { type PendingRegistrationWrite } from './repositories/tool-registration.repository';
+export { dummyPasswordHash, hashPassword, verifyPassword } from './users/password-hash';

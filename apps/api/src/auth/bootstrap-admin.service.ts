@@ -1,8 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig, ConflictError } from '@toolgate/config';
-import { OrganisationRepository, UserRepository } from '@toolgate/db';
+import { hashPassword, OrganisationRepository, UserRepository } from '@toolgate/db';
 import { DEFAULT_ORGANISATION } from './default-organisation';
-import { hashPassword } from './password-hash';
 
 /**
  * Creates the first admin from TOOLGATE_BOOTSTRAP_ADMIN_EMAIL / _PASSWORD when the system has no

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@toolgate/config';
-import { type LoginOrigin, OrganisationRepository, type UserRecord, UserRepository } from '@toolgate/db';
+import { dummyPasswordHash, type LoginOrigin, OrganisationRepository, type UserRecord, UserRepository, verifyPassword } from '@toolgate/db';
 import { fromDbRole } from './actor';
 import type { LoginRequest, LoginResponse } from './login.request';
 import { LoginThrottle } from './login-throttle';
-import { dummyPasswordHash, verifyPassword } from './password-hash';
 import { TokenService } from './token.service';
 
 // One message for every failure, so the response does not reveal whether the email exists.
