@@ -34,7 +34,12 @@ export interface PairScan {
   subjects: string[];
 }
 
-/** Merges shard scans (each pair was evaluated by one shard; conflicts are keyed by pair all the same). */
+/**
+ * Merges shard scans. A pair retrieved from both of its tools, in two shards, was evaluated by both (with the
+ * same result: evaluation is order-independent) and is one conflict here; `pairCount` is then the number of
+ * evaluations, which can exceed the single scan's distinct pairs. Deciding ownership instead costs a second
+ * retrieval per pair, which measured slower than the duplicate evaluations (docs/architecture.md).
+ */
 export function mergeScans(scans: readonly PairScan[]): PairScan {
   const byKey = new Map<string, Conflict>();
   for (const scan of scans) for (const c of scan.conflicts) byKey.set(c.key, c);
@@ -72,9 +77,6 @@ export function scanPairs(index: ToolIndex, stages: ReadonlySet<StageName>, shar
       const id = pairKey(item.tool.key, key);
       if (seen.has(id)) continue;
       seen.add(id);
-      // Sharded: a pair that the lower key also retrieves belongs to the lower key's shard, as in the single
-      // scan (which meets it there first); so every pair is evaluated, and counted, by exactly one shard.
-      if (shard && key < item.tool.key && index.neighbours(other, neighbourOptions).has(item.tool.key)) continue;
       pairCount++;
       const [a, b] = item.tool.key < key ? [item, other] : [other, item];
       const { findings } = evaluatePair(a, b, stages);
