@@ -27,6 +27,16 @@ export function integer(min: number, max: number) {
     .pipe(z.number().int().min(min, range).max(max, range));
 }
 
+/** A decimal number in [min, max], given as a string (e.g. a sampling temperature). */
+export function decimal(min: number, max: number) {
+  const range = `must be a number between ${min} and ${max}`;
+  return z
+    .string({ error: REQUIRED })
+    .regex(/^\d+(\.\d+)?$/, range)
+    .transform(Number)
+    .pipe(z.number().min(min, range).max(max, range));
+}
+
 /** One of a fixed list of words; the message lists them. */
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: `must be one of ${values.join(', ')}` });

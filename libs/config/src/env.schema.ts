@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { base64Key32, duration, httpUrl, integer, oneOf, urlWithScheme } from './env.fields';
+import { DEFAULT_ROUTER_MODEL, providerFields } from './env.providers';
 import { crossFieldIssues } from './env.rules';
 
 /**
@@ -42,17 +43,7 @@ export const EnvSchema = z
     TOOLGATE_BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     TOOLGATE_SECRETS_KEY: base64Key32().optional(),
 
-    EMBEDDER: oneOf(['local', 'openai', 'azure', 'openai-compatible']).default('local'),
-    EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
-    ROUTER: oneOf(['local', 'openai', 'anthropic']).default('local'),
-    ROUTER_MODEL: z.string().optional(),
-    OPENAI_API_KEY: z.string().optional(),
-    OPENAI_BASE_URL: httpUrl().optional(),
-    AZURE_OPENAI_ENDPOINT: httpUrl().optional(),
-    AZURE_OPENAI_API_KEY: z.string().optional(),
-    AZURE_OPENAI_DEPLOYMENT: z.string().optional(),
-    AZURE_OPENAI_API_VERSION: z.string().default('2024-10-21'),
-    ANTHROPIC_API_KEY: z.string().optional(),
+    ...providerFields,
 
     WORKER_CONCURRENCY: integer(1, 256).default(4),
     WORKER_HEARTBEAT_INTERVAL_MS: integer(100, 600_000).default(5000),
@@ -77,12 +68,6 @@ export const EnvSchema = z
     }
   })
   .transform((env) => ({ ...env, ROUTER_MODEL: env.ROUTER_MODEL ?? DEFAULT_ROUTER_MODEL[env.ROUTER] }));
-
-const DEFAULT_ROUTER_MODEL: Record<string, string | undefined> = {
-  openai: 'gpt-4o-mini',
-  anthropic: 'claude-3-5-haiku-latest',
-  local: undefined,
-};
 
 /** The validated configuration: what `loadConfig` returns. */
 export type Config = z.output<typeof EnvSchema>;

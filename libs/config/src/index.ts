@@ -1,6 +1,8 @@
 export { EnvSchema, type Config, type EnvInput } from './env.schema';
 export { loadConfig, type Env } from './load-config';
 export { ConfigError } from './config.errors';
+export { loadProviderConfig, type ProviderConfig } from './load-provider-config';
+export { PROVIDER_VARIABLES } from './env.providers';
 export { AppConfig } from './app-config';
 export {
   DomainError,

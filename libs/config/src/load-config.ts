@@ -32,7 +32,8 @@ export function loadConfig(env: Env = process.env): Config {
   throw new ConfigError([...problems.values()]);
 }
 
-function withoutEmptyValues(env: Env): Record<string, string> {
+/** Empty values count as unset (shared with loadProviderConfig). */
+export function withoutEmptyValues(env: Env): Record<string, string> {
   const present: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
     if (value !== undefined && value.trim() !== '') present[name] = value;
@@ -40,7 +41,8 @@ function withoutEmptyValues(env: Env): Record<string, string> {
   return present;
 }
 
-function describe(variable: string, message: string, value: string | undefined): string {
+/** One problem line; never echoes a secret's value. */
+export function describe(variable: string, message: string, value: string | undefined): string {
   if (value === undefined || SECRET.test(variable)) return `${variable} ${message}`;
   return `${variable} ${message} (got ${JSON.stringify(redact(value))})`;
 }
