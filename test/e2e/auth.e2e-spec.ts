@@ -37,6 +37,13 @@ describe('authentication: login, JWTs, API keys (real API, Postgres, Redis)', ()
     await new Promise((resolve) => jwks?.close(resolve));
   });
 
+  it('documents the bearer scheme in the OpenAPI document and marks protected operations with it', async () => {
+    const doc = (await (await fetch(`${stack.baseUrl}/docs-json`)).json()) as { components: { securitySchemes: Record<string, unknown> }; paths: Record<string, Record<string, { security?: unknown }>> };
+    expect(doc.components.securitySchemes['bearer']).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.paths['/v1/environments']!['get']!.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths['/v1/auth/login']!['post']!.security).toBeUndefined();
+  });
+
   it('logs the bootstrap admin in and accepts the token it returns', async () => {
     const response = await login(E2E_ADMIN);
     expect(response).toMatchObject({ status: 200, body: { tokenType: 'Bearer', user: { email: E2E_ADMIN.email, role: 'admin' } } });
