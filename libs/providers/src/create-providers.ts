@@ -1,0 +1,92 @@
+import { LocalEmbedder, LocalRouter, type Embedder, type Router } from '@toolgate/pipeline';
+import type { ProviderConfig } from '@toolgate/config';
+import { AzureOpenAIEmbedder, OpenAIEmbedder } from './embedders/openai.embedder';
+import type { BreakerState } from './resilience/provider-breaker';
+import { AnthropicRouter } from './routers/anthropic.router';
+import { OpenAIRouter } from './routers/openai.router';
+import type { RemoteOptions } from './sdk-options';
+import { UsageMeter } from './usage/usage-meter';
+
+/** The configured providers of one process or run. */
+export interface Providers {
+  embedder: Embedder;
+  router: Router;
+  /** Tokens and estimated cost of every remote call, embedder and router together. */
+  meter: UsageMeter;
+  /** Which implementations are active (`local-hash-v1`, `openai:gpt-4o-mini`), e.g. for /readiness. */
+  describe(): { embedder: string; router: string };
+  /** Circuit state per dependency; `local` providers have none. */
+  breakerState(): { embedder: BreakerState | 'none'; router: BreakerState | 'none' };
+  /** Stops the breakers' timers. */
+  close(): void;
+}
+
+interface Remote {
+  breakerState(): BreakerState;
+  breaker: { shutdown(): void };
+}
+
+/**
+ * Builds the embedder and router the configuration asks for. A remote provider whose key is not
+ * configured falls back to the local default (loadConfig already rejects that combination; this
+ * keeps hand-built configs safe too).
+ */
+export function createProviders(config: ProviderConfig, meter: UsageMeter = new UsageMeter()): Providers {
+  const remote: RemoteOptions = {
+    timeoutMs: config.PROVIDER_TIMEOUT_MS,
+    maxRetries: config.PROVIDER_MAX_RETRIES,
+    breaker: { failureThreshold: config.BREAKER_FAILURE_THRESHOLD, resetTimeoutMs: config.BREAKER_RESET_MS },
+    meter,
+  };
+  const embedder = createEmbedder(config, remote);
+  const router = createRouter(config, remote);
+  const state = (p: Embedder | Router) => (isRemote(p) ? p.breakerState() : 'none');
+  return {
+    embedder,
+    router,
+    meter,
+    describe: () => ({ embedder: embedder.model, router: router.model }),
+    breakerState: () => ({ embedder: state(embedder), router: state(router) }),
+    close: () => {
+      for (const p of [embedder, router]) if (isRemote(p)) p.breaker.shutdown();
+    },
+  };
+}
+
+function createEmbedder(config: ProviderConfig, remote: RemoteOptions): Embedder {
+  const common = { ...remote, model: config.EMBEDDING_MODEL, dimensions: config.EMBEDDING_DIMENSIONS };
+  switch (config.EMBEDDER) {
+    case 'openai':
+      if (!config.OPENAI_API_KEY) return new LocalEmbedder();
+      return new OpenAIEmbedder({ ...common, apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL });
+    case 'openai-compatible':
+      if (!config.OPENAI_BASE_URL) return new LocalEmbedder();
+      return new OpenAIEmbedder({ ...common, apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, provider: 'openai-compatible' });
+    case 'azure':
+      if (!config.AZURE_OPENAI_API_KEY || !config.AZURE_OPENAI_ENDPOINT || !config.AZURE_OPENAI_DEPLOYMENT) return new LocalEmbedder();
+      return new AzureOpenAIEmbedder({
+        ...common,
+        endpoint: config.AZURE_OPENAI_ENDPOINT,
+        apiKey: config.AZURE_OPENAI_API_KEY,
+        deployment: config.AZURE_OPENAI_DEPLOYMENT,
+        apiVersion: config.AZURE_OPENAI_API_VERSION,
+      });
+    default:
+      return new LocalEmbedder();
+  }
+}
+
+function createRouter(config: ProviderConfig, remote: RemoteOptions): Router {
+  const common = { ...remote, temperature: config.ROUTER_TEMPERATURE };
+  if (config.ROUTER === 'openai' && config.OPENAI_API_KEY) {
+    return new OpenAIRouter({ ...common, apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.ROUTER_MODEL ?? 'gpt-4o-mini' });
+  }
+  if (config.ROUTER === 'anthropic' && config.ANTHROPIC_API_KEY) {
+    return new AnthropicRouter({ ...common, apiKey: config.ANTHROPIC_API_KEY, baseURL: config.ANTHROPIC_BASE_URL, model: config.ROUTER_MODEL ?? 'claude-3-5-haiku-latest' });
+  }
+  return new LocalRouter();
+}
+
+function isRemote(p: Embedder | Router): p is (Embedder | Router) & Remote {
+  return typeof (p as Partial<Remote>).breakerState === 'function';
+}

@@ -1,0 +1,12 @@
+export { createProviders, type Providers } from './create-providers';
+export { analyzeWithProviders } from './analyze-with-providers';
+export { OpenAIEmbedder, AzureOpenAIEmbedder, type OpenAIEmbedderOptions, type AzureOpenAIEmbedderOptions } from './embedders/openai.embedder';
+export { normaliseVector, batchTexts, KNOWN_DIMENSIONS, OPENAI_BATCH_LIMITS, type BatchLimits } from './embedders/vectors';
+export { OpenAIRouter, type ChatRouterOptions } from './routers/openai.router';
+export { AnthropicRouter } from './routers/anthropic.router';
+export { ToolAliases, TOOL_NAME } from './routers/tool-aliases';
+export { ROUTER_INSTRUCTIONS } from './routers/router-decision';
+export { ProviderBreaker, type BreakerOptions, type BreakerState } from './resilience/provider-breaker';
+export { ProviderError, type ProviderErrorCode, redact } from './provider.errors';
+export { UsageMeter, PRICES_PER_MILLION, type UsageLine } from './usage/usage-meter';
+export type { RemoteOptions } from './sdk-options';

@@ -1,0 +1,70 @@
+import CircuitBreaker from 'opossum';
+import { CLIENT_FAULTS, ProviderError } from '../provider.errors';
+
+export type BreakerState = 'closed' | 'open' | 'half-open';
+
+export interface BreakerOptions {
+  /** Failed calls (after the SDK's own retries) within `windowMs` that open the circuit. Default 5. */
+  failureThreshold?: number;
+  /** How long the circuit stays open before one trial call is let through (half-open). Default 30 s. */
+  resetTimeoutMs?: number;
+  /** Rolling window the failures are counted in. Default 60 s. */
+  windowMs?: number;
+}
+
+type Action = () => Promise<unknown>;
+
+/**
+ * One circuit breaker per dependency (a model endpoint), on opossum: closed → open after
+ * `failureThreshold` failures → half-open after `resetTimeoutMs` → closed on a successful trial.
+ * While open, calls fail at once with PROVIDER.CIRCUIT_OPEN so callers can degrade (skip routing
+ * with that reason) instead of waiting on a dead service.
+ */
+export class ProviderBreaker {
+  private readonly breaker: CircuitBreaker<[Action], unknown>;
+
+  constructor(
+    readonly dependency: string,
+    options: BreakerOptions = {},
+  ) {
+    const failureThreshold = options.failureThreshold ?? 5;
+    this.breaker = new CircuitBreaker<[Action], unknown>((action: Action) => action(), {
+      // The SDKs time out each attempt; a breaker timeout would cut their retries short.
+      timeout: false,
+      resetTimeout: options.resetTimeoutMs ?? 30_000,
+      rollingCountTimeout: options.windowMs ?? 60_000,
+      // volumeThreshold + 50 %: with only failures it opens on the Nth one; a mostly healthy
+      // service with the odd failure stays closed.
+      volumeThreshold: failureThreshold,
+      errorThresholdPercentage: 50,
+      errorFilter: (error: unknown) => error instanceof ProviderError && CLIENT_FAULTS.has(error.code),
+    });
+  }
+
+  /** Runs `action` through the breaker. */
+  async call<T>(action: () => Promise<T>): Promise<T> {
+    try {
+      return (await this.breaker.fire(action)) as T;
+    } catch (error) {
+      if (isOpenBreakerError(error)) {
+        throw new ProviderError('PROVIDER.CIRCUIT_OPEN', this.dependency, 'circuit open after repeated failures; not called');
+      }
+      throw error;
+    }
+  }
+
+  state(): BreakerState {
+    if (this.breaker.opened) return 'open';
+    if (this.breaker.halfOpen) return 'half-open';
+    return 'closed';
+  }
+
+  /** Stops the breaker's timers (tests, shutdown). */
+  shutdown(): void {
+    this.breaker.shutdown();
+  }
+}
+
+function isOpenBreakerError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'EOPENBREAKER';
+}
