@@ -25,7 +25,7 @@ export const providerFields = {
   // Per attempt; the SDKs retry 429/5xx/timeouts up to PROVIDER_MAX_RETRIES times, honouring Retry-After.
   PROVIDER_TIMEOUT_MS: integer(100, 600_000).default(30_000),
   PROVIDER_MAX_RETRIES: integer(0, 10).default(2),
-  // One breaker per dependency: it opens after this many failed calls (retries exhausted) in a minute...
+  // One breaker per dependency: it opens after this many consecutive failed calls (retries exhausted)...
   BREAKER_FAILURE_THRESHOLD: integer(1, 1000).default(5),
   // ...and lets one trial call through after this long (half-open).
   BREAKER_RESET_MS: integer(100, 3_600_000).default(30_000),

@@ -4,19 +4,17 @@ import { CLIENT_FAULTS, ProviderError } from '../provider.errors';
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
 export interface BreakerOptions {
-  /** Failed calls (after the SDK's own retries) within `windowMs` that open the circuit. Default 5. */
+  /** Consecutive failed calls (each after the SDK's own retries) that open the circuit. Default 5. */
   failureThreshold?: number;
   /** How long the circuit stays open before one trial call is let through (half-open). Default 30 s. */
   resetTimeoutMs?: number;
-  /** Rolling window the failures are counted in. Default 60 s. */
-  windowMs?: number;
 }
 
 type Action = () => Promise<unknown>;
 
 /**
  * One circuit breaker per dependency (a model endpoint), on opossum: closed → open after
- * `failureThreshold` failures → half-open after `resetTimeoutMs` → closed on a successful trial.
+ * `failureThreshold` consecutive failures → half-open after `resetTimeoutMs` → closed on a successful trial.
  * While open, calls fail at once with PROVIDER.CIRCUIT_OPEN so callers can degrade (skip routing
  * with that reason) instead of waiting on a dead service.
  */
@@ -32,12 +30,18 @@ export class ProviderBreaker {
       // The SDKs time out each attempt; a breaker timeout would cut their retries short.
       timeout: false,
       resetTimeout: options.resetTimeoutMs ?? 30_000,
-      rollingCountTimeout: options.windowMs ?? 60_000,
-      // volumeThreshold + 50 %: with only failures it opens on the Nth one; a mostly healthy
-      // service with the odd failure stays closed.
-      volumeThreshold: failureThreshold,
-      errorThresholdPercentage: 50,
+      // opossum's own rule (a failure percentage over a rolling window) would keep a breaker closed
+      // after many earlier successes; we open on N consecutive failures instead (below), so its
+      // volume gate is never reached. A failed half-open trial still re-opens it (opossum).
+      volumeThreshold: Number.MAX_SAFE_INTEGER,
       errorFilter: (error: unknown) => error instanceof ProviderError && CLIENT_FAULTS.has(error.code),
+    });
+    let consecutive = 0;
+    this.breaker.on('success', () => void (consecutive = 0));
+    this.breaker.on('close', () => void (consecutive = 0));
+    this.breaker.on('failure', () => {
+      consecutive += 1;
+      if (consecutive >= failureThreshold && !this.breaker.opened) this.breaker.open();
     });
   }
 

@@ -34,8 +34,8 @@ export interface FakeServer {
   violations: string[];
   /** Queues faults for the next requests, in order. */
   fail(...faults: Fault[]): void;
-  /** Makes every following request fail with this fault until `heal()`. */
-  failAlways(fault: Fault): void;
+  /** Makes every following request (or only those to `path`) fail with this fault until `heal()`. */
+  failAlways(fault: Fault, path?: string): void;
   heal(): void;
   close(): Promise<void>;
 }
@@ -47,7 +47,7 @@ export async function startFakeServer(handler: FakeHandler, errorBody: (message:
   const requests: RecordedRequest[] = [];
   const violations: string[] = [];
   const queue: Fault[] = [];
-  let always: Fault | undefined;
+  let always: { fault: Fault; path?: string } | undefined;
 
   const server = createServer((req, res) => {
     void readBody(req).then(async (text) => {
@@ -60,7 +60,7 @@ export async function startFakeServer(handler: FakeHandler, errorBody: (message:
       }
       const recorded: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body, at: Date.now() };
       requests.push(recorded);
-      const fault = queue.shift() ?? always;
+      const fault = queue.shift() ?? (always && (always.path === undefined || always.path === url.pathname) ? always.fault : undefined);
       if (fault?.kind === 'delay') await sleep(fault.ms);
       else if (fault?.kind === 'status') return send(res, fault.status, fault.body ?? errorBody(`fake fault ${fault.status}`), fault.headers);
       else if (fault?.kind === 'raw') return sendText(res, fault.status, fault.text);
@@ -81,7 +81,7 @@ export async function startFakeServer(handler: FakeHandler, errorBody: (message:
     requests,
     violations,
     fail: (...faults) => void queue.push(...faults),
-    failAlways: (fault) => void (always = fault),
+    failAlways: (fault, path) => void (always = { fault, path }),
     heal: () => void (always = undefined),
     close: () =>
       new Promise<void>((resolve) => {
