@@ -32,6 +32,28 @@ export default [
     },
   },
   {
+    // Specs may use the testing lib (fake provider servers, test databases) whatever their project's
+    // layer; production code still may not (the block above).
+    files: ['**/*.spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:testing'], bannedExternalImports: frameworkImports },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:testing'], bannedExternalImports: frameworkImports },
+            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access', 'type:testing'], bannedExternalImports: ['@nestjs/core', 'express'] },
+            { sourceTag: 'type:infrastructure', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:infrastructure', 'type:testing'], bannedExternalImports: ['@nestjs/*', '@prisma/*'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access', 'type:infrastructure', 'type:testing'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access', 'type:infrastructure', 'type:testing'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Decorator metadata needs the runtime value of injected classes: type-only imports would erase them.
     files: ['apps/api/**/*.ts', 'apps/worker/**/*.ts', 'libs/db/**/*.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },

@@ -3,10 +3,12 @@ import { parseSeverity, STAGES, type Severity, type StageName } from '@toolgate/
 import { EXIT, processIo, UsageError, type CliIo } from './cli-io';
 import { createUserCommand, type CreateUserOptions, PASSWORD_VARIABLE, USER_ROLES } from './commands/admin-create-user.command';
 import { checkCommand, type CheckOptions } from './commands/check.command';
+import { EMBEDDER_KINDS, ROUTER_KINDS } from './commands/providers';
 import { routeCommand, type RouteOptions } from './commands/route.command';
 import { CHECK_FORMATS } from './format/formatters';
 import { ROUTE_FORMATS } from './format/route.formatter';
 import { readPackageInfo } from './package-info';
+import { ProviderError } from '@toolgate/providers';
 
 /**
  * Runs the `toolgate` command line and resolves to its exit code. Everything the process touches
@@ -37,6 +39,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .option('--stages <list>', `comma-separated stages to run (${STAGES.join(',')})`, parseStages, [...STAGES])
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--quiet', 'print no report on stdout (errors still go to stderr)', false)
+    .addOption(embedderOption())
+    .addOption(routerOption())
     .action(async (paths: string[], options: CheckOptions) => {
       exitCode = await checkCommand(paths, options, io, pkg);
     });
@@ -47,6 +51,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .argument('[paths...]', 'registry tool files, or directories searched recursively for *.json')
     .requiredOption('--query <request>', 'the user request to route')
     .addOption(new Option('--format <format>', 'output format').choices(ROUTE_FORMATS).default('table'))
+    .addOption(routerOption())
     .action(async (paths: string[], options: RouteOptions) => {
       exitCode = await routeCommand(paths, options, io);
     });
@@ -69,7 +74,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
   } catch (error) {
     // Commander reports --help/--version as exit 0; every other commander error is a usage error.
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
-    if (error instanceof UsageError) {
+    // A provider failure is an operational error, not a crash: its message is redacted, no stack.
+    if (error instanceof UsageError || error instanceof ProviderError) {
       io.stderr.write(`toolgate: ${error.message}\n`);
       return EXIT.USAGE;
     }
@@ -77,6 +83,14 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     io.stderr.write(`toolgate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.USAGE;
   }
+}
+
+function embedderOption(): Option {
+  return new Option('--embedder <kind>', 'embedding provider (default: EMBEDDER, else local); keys from the environment').choices(EMBEDDER_KINDS);
+}
+
+function routerOption(): Option {
+  return new Option('--router <kind>', 'routing model (default: ROUTER, else local); keys from the environment').choices(ROUTER_KINDS);
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyze, type Severity, type StageName, type Tool } from '@toolgate/pipeline';
+import { type Severity, type StageName, type Tool } from '@toolgate/pipeline';
+import { analyzeWithProviders } from '@toolgate/providers';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../cli-io';
 import type { CheckFormat } from '../format/formatters';
 import { loadCheckFormatter } from '../format/formatters';
@@ -8,8 +9,9 @@ import { describeInputError, loadTools, type CliInputError } from '../input/load
 import type { PackageInfo } from '../package-info';
 import { createProgress, PROGRESS_MIN_TOOLS } from '../progress';
 import { useColor } from './color';
+import { cliProviders, reportUsage, type ProviderFlags } from './providers';
 
-export interface CheckOptions {
+export interface CheckOptions extends ProviderFlags {
   candidate: string[];
   format: CheckFormat;
   failOn: Severity | 'NONE';
@@ -37,11 +39,20 @@ export async function checkCommand(paths: string[], options: CheckOptions, io: C
   }
 
   const toolCount = registry.tools.length + (candidates?.tools.length ?? 0);
+  const providers = cliProviders(options, io);
   const progress = await createProgress(io.stderr.isTTY && !options.quiet && toolCount >= PROGRESS_MIN_TOOLS);
-  const report = await analyze(
+  const report = await analyzeWithProviders(
     { registry: registry.tools, candidates: candidates?.tools },
+    providers,
     { stages: options.stages, failOn: options.failOn, recommendFrom: options.recommendFrom, onProgress: (p) => progress.update(p) },
-  ).finally(() => progress.stop());
+  ).finally(() => {
+    progress.stop();
+    providers.close();
+  });
+  const routing = report.summary.stages.find((s) => s.stage === 'routing');
+  // Degraded, not passed: say so even with --quiet.
+  if (routing?.skipped?.startsWith('router')) io.stderr.write(`toolgate: warning: routing simulation SKIPPED: ${routing.skipped}\n`);
+  if (!options.quiet) reportUsage(providers, io);
 
   const tools = new Map<string, Tool>();
   for (const tool of [...registry.tools, ...(candidates?.tools ?? [])]) tools.set(tool.key, tool);
