@@ -1,5 +1,6 @@
 import { loadProviderConfig } from '@toolgate/config';
 import { startFakeAnthropic, startFakeOpenAI, type FakeServer } from '@toolgate/testing';
+import { MemoryEmbeddingCache } from './cache/cached.embedder';
 import { createProviders, type Providers } from './create-providers';
 
 describe('createProviders', () => {
@@ -35,6 +36,17 @@ describe('createProviders', () => {
     const decision = await p.router.route('weather in Paris', [{ id: 'w', name: 'get_weather', description: 'weather forecast for a city' }]);
     expect(decision.choice).toBe('w');
     expect(p.meter.byModel().map((l) => l.model).sort()).toEqual(['gpt-4o-mini', 'text-embedding-3-small']);
+  });
+
+  it('wraps a remote embedder with the given cache: the same text is embedded once', async () => {
+    const env = { EMBEDDER: 'openai', OPENAI_API_KEY: 'sk-factory-0123456789', OPENAI_BASE_URL: `${openai.url}/v1`, EMBEDDING_DIMENSIONS: '32' };
+    const p = createProviders(loadProviderConfig(env), { embeddingCache: new MemoryEmbeddingCache() });
+    made.push(p);
+    const before = openai.requests.length;
+    await p.embedder.embed(['cached text']);
+    await p.embedder.embed(['cached text']);
+    expect(openai.requests.length - before).toBe(1);
+    expect(p.breakerState().embedder).toBe('closed');
   });
 
   it('builds the OpenAI-compatible embedder (no key, explicit size) and the Azure one', async () => {

@@ -6,6 +6,7 @@ import { AnthropicRouter } from './routers/anthropic.router';
 import { OpenAIRouter } from './routers/openai.router';
 import type { RemoteOptions } from './sdk-options';
 import { UsageMeter } from './usage/usage-meter';
+import { CachedEmbedder, type EmbeddingCacheStore } from './cache/cached.embedder';
 
 /** The configured providers of one process or run. */
 export interface Providers {
@@ -21,6 +22,13 @@ export interface Providers {
   close(): void;
 }
 
+export interface CreateProvidersOptions {
+  /** Shared usage meter. Default: a new one (`providers.meter`). */
+  meter?: UsageMeter;
+  /** Persistent embedding cache (libs/db's EmbeddingCacheRepository): wraps a remote embedder. */
+  embeddingCache?: EmbeddingCacheStore;
+}
+
 interface Remote {
   breakerState(): BreakerState;
   breaker: { shutdown(): void };
@@ -31,24 +39,28 @@ interface Remote {
  * configured falls back to the local default (loadConfig already rejects that combination; this
  * keeps hand-built configs safe too).
  */
-export function createProviders(config: ProviderConfig, meter: UsageMeter = new UsageMeter()): Providers {
+export function createProviders(config: ProviderConfig, options: CreateProvidersOptions = {}): Providers {
+  const meter = options.meter ?? new UsageMeter();
   const remote: RemoteOptions = {
     timeoutMs: config.PROVIDER_TIMEOUT_MS,
     maxRetries: config.PROVIDER_MAX_RETRIES,
     breaker: { failureThreshold: config.BREAKER_FAILURE_THRESHOLD, resetTimeoutMs: config.BREAKER_RESET_MS },
     meter,
   };
-  const embedder = createEmbedder(config, remote);
+  const remoteEmbedder = createEmbedder(config, remote);
+  // The local embedder is cheaper than a cache lookup: only remote vectors are cached.
+  const embedder = options.embeddingCache && isRemote(remoteEmbedder) ? new CachedEmbedder(remoteEmbedder, options.embeddingCache) : remoteEmbedder;
   const router = createRouter(config, remote);
   const state = (p: Embedder | Router) => (isRemote(p) ? p.breakerState() : 'none');
+  const remotes = [remoteEmbedder, router].filter(isRemote);
   return {
     embedder,
     router,
     meter,
     describe: () => ({ embedder: embedder.model, router: router.model }),
-    breakerState: () => ({ embedder: state(embedder), router: state(router) }),
+    breakerState: () => ({ embedder: state(remoteEmbedder), router: state(router) }),
     close: () => {
-      for (const p of [embedder, router]) if (isRemote(p)) p.breaker.shutdown();
+      for (const p of remotes) p.breaker.shutdown();
     },
   };
 }

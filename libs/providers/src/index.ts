@@ -1,4 +1,4 @@
-export { createProviders, type Providers } from './create-providers';
+export { createProviders, type Providers, type CreateProvidersOptions } from './create-providers';
 export { analyzeWithProviders } from './analyze-with-providers';
 export { OpenAIEmbedder, AzureOpenAIEmbedder, type OpenAIEmbedderOptions, type AzureOpenAIEmbedderOptions } from './embedders/openai.embedder';
 export { normaliseVector, batchTexts, KNOWN_DIMENSIONS, OPENAI_BATCH_LIMITS, type BatchLimits } from './embedders/vectors';
@@ -10,3 +10,4 @@ export { ProviderBreaker, type BreakerOptions, type BreakerState } from './resil
 export { ProviderError, type ProviderErrorCode, redact } from './provider.errors';
 export { UsageMeter, PRICES_PER_MILLION, type UsageLine } from './usage/usage-meter';
 export type { RemoteOptions } from './sdk-options';
+export { CachedEmbedder, MemoryEmbeddingCache, textHash, type EmbeddingCacheStore, type CachedVector } from './cache/cached.embedder';
