@@ -49,6 +49,7 @@ export {
   type ScanWrite,
 } from './repositories/analysis-run.repository';
 export { ApprovalRepository } from './repositories/approval.repository';
+export { EmbeddingCacheRepository } from './repositories/embedding-cache.repository';
 export type { ApprovalActorRef, ApprovalFilter, ApprovalOpen, ApprovalRecord, ApprovalStatusValue, DecisionResult } from './repositories/approval.types';
 export { type PendingRegistrationWrite } from './repositories/tool-registration.repository';
 export { dummyPasswordHash, hashPassword, verifyPassword } from './users/password-hash';
