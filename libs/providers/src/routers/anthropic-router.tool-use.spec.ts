@@ -42,6 +42,17 @@ describe('AnthropicRouter against a fake Messages API', () => {
     expect(await router.route('order a pizza', CANDIDATES)).toMatchObject({ choice: null, reason: expect.stringMatching(/unknown tool "made_up_tool"/) });
   });
 
+  it('waits for Retry-After on a 429 (SDK maxRetries), then routes', async () => {
+    const patient = new AnthropicRouter({ apiKey: KEY, baseURL: fake.url, model: 'claude-3-5-haiku-latest', maxRetries: 1 });
+    fake.fail({ kind: 'status', status: 429, headers: { 'retry-after': '1' }, body: { type: 'error', error: { type: 'rate_limit_error', message: 'slow down' } } });
+    reply = () => ({ tool: 'create_event' });
+    const decision = await patient.route('book a meeting', CANDIDATES);
+    patient.breaker.shutdown();
+    expect(decision.choice).toBe('calendar/create_event');
+    expect(fake.requests).toHaveLength(2);
+    expect(fake.requests[1].at - fake.requests[0].at).toBeGreaterThanOrEqual(950);
+  });
+
   it('never puts the API key in a 401 error', async () => {
     const wrongKey = 'sk-ant-wrong-never-in-errors';
     const bad = new AnthropicRouter({ apiKey: wrongKey, baseURL: fake.url, model: 'claude-3-5-haiku-latest', maxRetries: 0 });
