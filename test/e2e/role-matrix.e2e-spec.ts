@@ -37,6 +37,8 @@ const MATRIX: Cell[] = [
   { method: 'POST', route: '/v1/environments', allowed: ADMIN, path: () => '/v1/environments', body: (role) => ({ name: `env-${role}` }) },
   { method: 'GET', route: '/v1/environments', allowed: ALL, path: () => '/v1/environments' },
   { method: 'GET', route: '/v1/environments/{env}', allowed: ALL, path: () => env },
+  // A no-op change (the policy prod already has), so the rows after it see the same policy whoever was allowed.
+  { method: 'PATCH', route: '/v1/environments/{env}', allowed: ADMIN, path: () => env, body: () => ({ blockingSeverity: 'HIGH' }) },
   { method: 'POST', route: '/v1/environments/{env}/servers', allowed: ADMIN, path: () => `${env}/servers`, body: (role) => ({ name: `srv-${role}` }) },
   { method: 'GET', route: '/v1/environments/{env}/servers', allowed: ALL, path: () => `${env}/servers` },
   { method: 'POST', route: '/v1/environments/{env}/tools', allowed: DEV_UP, path: () => `${env}/tools`, body: (role) => ({ server: 'weather', ...toolDef(`forecast_${role.replace('-', '_')}_v1`, `Weather forecast variant for ${role}.`) }) },

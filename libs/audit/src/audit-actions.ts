@@ -23,6 +23,8 @@ export const AUDIT_ACTION_INFO = {
   'sync.completed': { name: 'Server sync completed', severity: 2 },
   'sync.failed': { name: 'Server sync failed', severity: 5 },
   'policy.changed': { name: 'Environment policy changed', severity: 7 },
+  'environment.created': { name: 'Environment created', severity: 5 },
+  'server.created': { name: 'MCP server registered', severity: 4 },
 } as const satisfies Record<string, { name: string; severity: number }>;
 
 /** An audit action name, e.g. `tool.registered`. */

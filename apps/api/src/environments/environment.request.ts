@@ -25,3 +25,16 @@ export const CreateEnvironmentRequestSchema = z.object({
   policy: PolicyRequestSchema.default({ blockingSeverity: 'HIGH', stagesOnRegistration: ['lexical', 'schema', 'semantic'], approvalTtlHours: 168 }),
 });
 export type CreateEnvironmentRequest = z.infer<typeof CreateEnvironmentRequestSchema>;
+
+/**
+ * `PATCH /v1/environments/:env`: any subset of the policy's fields, at least one. Unknown fields are
+ * refused (strict) so a typo such as `blockingSeverty` is a 400 naming it, not a silent no-op.
+ */
+export const UpdatePolicyRequestSchema = z
+  .strictObject({
+    blockingSeverity: PolicyRequestSchema.shape.blockingSeverity.unwrap().optional(),
+    stagesOnRegistration: PolicyRequestSchema.shape.stagesOnRegistration.unwrap().optional(),
+    approvalTtlHours: PolicyRequestSchema.shape.approvalTtlHours.unwrap().optional(),
+  })
+  .refine((change) => Object.values(change).some((value) => value !== undefined), 'give at least one of blockingSeverity, stagesOnRegistration, approvalTtlHours');
+export type UpdatePolicyRequest = z.infer<typeof UpdatePolicyRequestSchema>;

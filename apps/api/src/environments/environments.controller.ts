@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '@toolgate/db';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
@@ -6,7 +6,7 @@ import { MinRole } from '../auth/roles.decorator';
 import { type PageQuery, PageQuerySchema } from '../registry/page.request';
 import { Ctx, type RequestContext } from '../registry/request-context';
 import { ApiZodBody, ApiZodQuery, ApiZodResponse, pageSchema } from '../registry/zod-openapi';
-import { type CreateEnvironmentRequest, CreateEnvironmentRequestSchema } from './environment.request';
+import { type CreateEnvironmentRequest, CreateEnvironmentRequestSchema, type UpdatePolicyRequest, UpdatePolicyRequestSchema } from './environment.request';
 import { type EnvironmentResponse, EnvironmentResponseSchema } from './environment.response';
 import { EnvironmentsService } from './environments.service';
 
@@ -43,5 +43,16 @@ export class EnvironmentsController {
   @ApiNotFoundResponse({ description: '`ENVIRONMENT.NOT_FOUND`' })
   get(@Ctx() ctx: RequestContext, @Param('env') env: string): Promise<EnvironmentResponse> {
     return this.environments.get(ctx, env);
+  }
+
+  @Patch(':env')
+  @MinRole('admin')
+  @ApiOperation({ summary: "Change an environment's policy (any subset of its fields); audited as policy.changed with before/after." })
+  @ApiZodBody(UpdatePolicyRequestSchema)
+  @ApiZodResponse(EnvironmentResponseSchema, 'The environment with its new policy.')
+  @ApiBadRequestResponse({ description: '`VALIDATION.FAILED` (names the field)' })
+  @ApiNotFoundResponse({ description: '`ENVIRONMENT.NOT_FOUND`' })
+  updatePolicy(@Ctx() ctx: RequestContext, @Param('env') env: string, @Body(new ZodValidationPipe(UpdatePolicyRequestSchema)) body: UpdatePolicyRequest): Promise<EnvironmentResponse> {
+    return this.environments.updatePolicy(ctx, env, body);
   }
 }

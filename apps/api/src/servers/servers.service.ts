@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@toolgate/config';
 import { type Page, type ServerRecord, ServerRepository, type TransportValue } from '@toolgate/db';
+import { auditSource } from '../auth/audit-source';
 import { EnvironmentsService } from '../environments/environments.service';
 import type { PageQuery } from '../registry/page.request';
 import type { RequestContext } from '../registry/request-context';
@@ -22,7 +23,7 @@ export class ServersService {
       connection: request.connection,
       syncIntervalSeconds: request.syncIntervalSeconds ?? null,
       enabled: request.enabled,
-    });
+    }, auditSource(ctx));
     return toServerResponse(server);
   }
 

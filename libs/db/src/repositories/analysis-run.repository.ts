@@ -69,10 +69,19 @@ export class AnalysisRunRepository {
    * environment; undefined when the run is gone or already COMPLETED (a retry after the write succeeded).
    */
   async start(id: string): Promise<{ run: AnalysisRunRecord; environment: EnvironmentRecord } | undefined> {
-    const row = await this.prisma.analysisRun.findUnique({ where: { id }, include: { environment: true } });
-    if (!row || row.status === 'COMPLETED') return undefined;
-    const run = await this.prisma.analysisRun.update({ where: { id }, data: { status: 'RUNNING', startedAt: new Date(), finishedAt: null, error: null } });
-    return { run: toRunRecord(run), environment: toEnvironmentRecord(row.environment) };
+    return this.prisma.$transaction(async (tx) => {
+      const row = await tx.analysisRun.findUnique({ where: { id }, include: { environment: true } });
+      if (!row || row.status === 'COMPLETED') return undefined;
+      // Conditional, so a completion that commits between the read and this write is not undone.
+      const { count } = await tx.analysisRun.updateMany({ where: { id, status: { not: 'COMPLETED' } }, data: { status: 'RUNNING', startedAt: new Date(), finishedAt: null, error: null } });
+      if (count === 0) return undefined;
+      const run = toRunRecord(await tx.analysisRun.findUniqueOrThrow({ where: { id } }));
+      const scope: AuditScope = { ...SYSTEM_SOURCE, organisationId: row.environment.organisationId, environmentId: row.environmentId };
+      // `retry`: the run was picked up before (RUNNING or FAILED), so this is another attempt of the same run.
+      const details = { trigger: run.trigger, stages: run.stages, requestedBy: run.requestedBy, retry: row.status !== 'QUEUED' };
+      await audit.append(tx, auditEntry(scope, 'analysis.started', { type: 'analysis_run', id }, details));
+      return { run, environment: toEnvironmentRecord(row.environment) };
+    });
   }
 
   /** A run with its environment, without changing it (the shards and the merge of a sharded scan). */

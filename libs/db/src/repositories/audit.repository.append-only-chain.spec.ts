@@ -1,6 +1,8 @@
 import { type AuditEntryInput, parseCef, verifyChain } from '@toolgate/audit';
+import { randomUUID } from 'node:crypto';
 import { AuditRepository } from './audit.repository';
-import { openTestDatabase, seedEnvironment, type RepositoryTestDatabase } from './registry-fixtures.testing';
+import { OrganisationRepository } from './organisation.repository';
+import { openTestDatabase, type RepositoryTestDatabase } from './registry-fixtures.testing';
 
 describe('AuditRepository against Postgres', () => {
   let db: RepositoryTestDatabase;
@@ -22,7 +24,8 @@ describe('AuditRepository against Postgres', () => {
   const appendMany = async (organisationId: string, n: number) => {
     for (let i = 0; i < n; i++) await db.prisma.$transaction((tx) => audit.append(tx, entry(organisationId, { resource: { type: 'tool', id: `t-${i}` } })));
   };
-  const org = async () => (await seedEnvironment(db.prisma)).organisationId;
+  // A bare organisation: an environment would bring its own environment.created entry and shift the counts.
+  const org = async () => new OrganisationRepository(db.prisma).ensure(`audit-${randomUUID()}`, 'Org');
 
   it('numbers entries 1, 2, 3 per organisation and chains them; the stored rows verify', async () => {
     const [a, b] = [await org(), await org()];

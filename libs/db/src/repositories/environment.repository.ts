@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service';
+import { audit, auditEntry, type AuditSource, SYSTEM_SOURCE } from './audit-context';
 import { pageArgs, toPage } from './pagination';
 import { uniqueAsConflict } from './prisma-errors';
 import { toEnvironmentRecord } from './registry.mappers';
@@ -12,15 +13,40 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class EnvironmentRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Throws ConflictError `ENVIRONMENT.ALREADY_EXISTS` when the name is taken in the organisation. */
-  async create(organisationId: string, name: string, policy: EnvironmentPolicy): Promise<EnvironmentRecord> {
-    const row = await uniqueAsConflict(
-      () => this.prisma.environment.create({ data: { organisationId, name, ...policy } }),
+  /**
+   * Creates the environment with its `environment.created` audit entry in one transaction. Throws
+   * ConflictError `ENVIRONMENT.ALREADY_EXISTS` when the name is taken in the organisation.
+   */
+  async create(organisationId: string, name: string, policy: EnvironmentPolicy, source: AuditSource = SYSTEM_SOURCE): Promise<EnvironmentRecord> {
+    return uniqueAsConflict(
+      () =>
+        this.prisma.$transaction(async (tx) => {
+          const env = toEnvironmentRecord(await tx.environment.create({ data: { organisationId, name, ...policy } }));
+          const scope = { ...source, organisationId, environmentId: env.id };
+          await audit.append(tx, auditEntry(scope, 'environment.created', { type: 'environment', id: env.id }, { name, policy: env.policy }));
+          return env;
+        }),
       'ENVIRONMENT.ALREADY_EXISTS',
       `Environment "${name}" already exists`,
       { name },
     );
-    return toEnvironmentRecord(row);
+  }
+
+  /**
+   * Applies `change` to the environment's policy and writes `policy.changed` with `{ before, after }`
+   * in the same transaction; undefined when the environment is not in the organisation. The row is
+   * locked first so two concurrent changes each record the policy the other left behind.
+   */
+  async updatePolicy(organisationId: string, id: string, change: Partial<EnvironmentPolicy>, source: AuditSource = SYSTEM_SOURCE): Promise<EnvironmentRecord | undefined> {
+    return this.prisma.$transaction(async (tx) => {
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Environment" WHERE id = ${id}::uuid AND "organisationId" = ${organisationId}::uuid FOR UPDATE`;
+      if (locked.length === 0) return undefined;
+      const before = toEnvironmentRecord(await tx.environment.findUniqueOrThrow({ where: { id } }));
+      const after = toEnvironmentRecord(await tx.environment.update({ where: { id }, data: change }));
+      const scope = { ...source, organisationId, environmentId: id };
+      await audit.append(tx, auditEntry(scope, 'policy.changed', { type: 'environment', id }, { before: before.policy, after: after.policy }));
+      return after;
+    });
   }
 
   async list(organisationId: string, page: PageRequest): Promise<Page<EnvironmentRecord>> {

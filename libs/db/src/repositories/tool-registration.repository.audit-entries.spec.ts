@@ -16,7 +16,10 @@ describe('registry changes write their audit entries in the same transaction', (
   });
   afterAll(() => db.close());
 
-  const actions = async (organisationId: string) => (await audit.list(organisationId, {}, { limit: 100 })).items.map((e) => `${e.action}:${e.resource.type}`);
+  // seedEnvironment's own entries (environment.created, server.created) are covered by environment.repository.audit-entries.spec.ts.
+  const SEED_RESOURCES = new Set(['environment', 'server']);
+  const registryEntries = async (organisationId: string) => (await audit.list(organisationId, {}, { limit: 100 })).items.filter((e) => !SEED_RESOURCES.has(e.resource.type));
+  const actions = async (organisationId: string) => (await registryEntries(organisationId)).map((e) => `${e.action}:${e.resource.type}`);
 
   it('records registration, update, conflict detection, automatic resolution and removal; a no-op writes nothing', async () => {
     const { organisationId, env, servers } = await seedEnvironment(db.prisma, ['a', 'b']);
@@ -38,11 +41,12 @@ describe('registry changes write their audit entries in the same transaction', (
       'conflict.status_changed:conflict',
       'tool.deleted:tool',
     ]);
-    const { items } = await audit.list(organisationId, {}, { limit: 100 });
+    const items = await registryEntries(organisationId);
     expect(items[0]).toMatchObject({ actor: source.actor, sourceIp: '198.51.100.4', requestId: 'req-9', environmentId: env.id, resource: { id: other.id }, details: { name: 'search', version: 1, status: 'ACTIVE' } });
     expect(items[2]).toMatchObject({ actor: { type: 'system' }, resource: { id: blocked.conflictIds[0] }, details: { severity: 'HIGH', reopened: false } });
     expect(items[4]!.details).toEqual({ from: 'OPEN', to: 'RESOLVED', automatic: true });
-    expect(await audit.verify(organisationId)).toMatchObject({ ok: true, checked: 6 });
+    // 3 seed entries (the environment and servers a and b) + the 6 above.
+    expect(await audit.verify(organisationId)).toMatchObject({ ok: true, checked: 9 });
   });
 
   it('records a status change with its actor only when the change happens', async () => {
