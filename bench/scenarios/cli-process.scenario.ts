@@ -34,6 +34,12 @@ export interface CliScenarioResult {
   timedOutAfterSeconds?: number;
 }
 
+/** The line that says what went wrong (not the stack frames under it). */
+function errorLine(stderr: string): string {
+  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.find((l) => /error/i.test(l) && !l.startsWith('at ')) ?? lines.slice(-3).join(' | ');
+}
+
 class TimeoutError extends Error {
   constructor(readonly seconds: number, signal: string) {
     super(`killed (${signal}) at the ${seconds.toFixed(0)} s timeout`);
@@ -46,14 +52,14 @@ function runOnce(dir: string, out: string, rssFile: string, timeoutMs: number): 
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, args, { env: { ...process.env, TOOLGATE_BENCH_RSS_FILE: rssFile }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-20000)));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (signal) return reject(new TimeoutError(seconds, signal));
-      if (code !== 0) return reject(new Error(`exit ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
+      if (code !== 0) return reject(new Error(`exit ${code}: ${errorLine(stderr)}`));
       const peakRssMiB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : Number.NaN;
       resolve({ seconds, peakRssMiB, exitCode: code });
     });

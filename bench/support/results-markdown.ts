@@ -48,7 +48,7 @@ function cliRows(report: BenchReport): string[] {
         r.timedOutAfterSeconds !== undefined && target
           ? `time **missed** by >${Math.floor(r.timedOutAfterSeconds / target.limit)}× (killed at the ${r.timedOutAfterSeconds.toFixed(0)} s timeout)`
           : r.error;
-      return `| ${r.tools.toLocaleString('en')} | 0 | – | – | – | – | – | ${missed} |`;
+      return `| ${r.tools.toLocaleString('en')} | 0 | – | – | – | – | – | ${(missed ?? '').replace(/\|/g, '\\|')} |`;
     }
     const times = r.runs.map((x) => x.seconds);
     const rss = median(r.runs.map((x) => x.peakRssMiB));
