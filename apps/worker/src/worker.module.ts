@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, type Config } from '@toolgate/config';
-import { AnalysisRunRepository, ApprovalRepository, EnvironmentRepository, PrismaService, ToolRepository } from '@toolgate/db';
+import { AnalysisRunRepository, ApprovalRepository, EmbeddingCacheRepository, EnvironmentRepository, PrismaService, ToolRepository } from '@toolgate/db';
 import { LoggerModule } from 'nestjs-pino';
 import { stdTimeFunctions } from 'pino';
 import { BlockedApprovals } from './analysis/blocked-approvals';
@@ -16,6 +16,7 @@ import { AnalysisProcessor } from './processors/analysis.processor';
 import { ScanFlowService } from './processors/scan-flow.service';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { SimulationProcessor } from './processors/simulation.processor';
+import { ModelProviders } from './providers/model-providers';
 import { CiRoutingUseCase } from './simulation/ci-routing.use-case';
 import { WorkerRedisConnection } from './worker-redis.connection';
 
@@ -38,7 +39,9 @@ export class WorkerModule {
         ToolRepository,
         ApprovalRepository,
         BlockedApprovals,
-        { provide: ToolIndexCache, useFactory: () => new ToolIndexCache() },
+        EmbeddingCacheRepository,
+        ModelProviders,
+        { provide: ToolIndexCache, useFactory: (models: ModelProviders) => new ToolIndexCache(() => models.providers.embedder), inject: [ModelProviders] },
         EnvironmentScanner,
         EnvironmentScanUseCase,
         ShardedScanUseCase,

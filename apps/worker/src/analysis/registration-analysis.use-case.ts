@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type AnalysisRunRecord, AnalysisRunRepository, type ToolRecord, ToolRepository } from '@toolgate/db';
-import { analyze, makeTool, type StageName, type ToolDefinition, toolKey } from '@toolgate/pipeline';
+import { makeTool, type StageName, type ToolDefinition, toolKey } from '@toolgate/pipeline';
+import { analyzeWithProviders } from '@toolgate/providers';
+import { ModelProviders } from '../providers/model-providers';
 import { BlockedApprovals } from './blocked-approvals';
 import { blockedSubjects, conflictWrites } from './report-writes';
 
@@ -18,6 +20,7 @@ export class RegistrationAnalysisUseCase {
     private readonly runs: AnalysisRunRepository,
     private readonly tools: ToolRepository,
     private readonly approvals: BlockedApprovals,
+    private readonly models: ModelProviders,
   ) {}
 
   async run(runId: string, versionIds: readonly string[], progress: (percent: number) => Promise<void>): Promise<AnalysisRunRecord | undefined> {
@@ -31,7 +34,7 @@ export class RegistrationAnalysisUseCase {
     const failOn = environment.policy.blockingSeverity;
 
     const candidates = subjects.map(pipelineTool);
-    const report = await analyze({ registry: registry.map(pipelineTool), candidates }, { stages, failOn, onProgress: (p) => void progress(p.phase === 'pairs' ? 50 : 25) });
+    const report = await analyzeWithProviders({ registry: registry.map(pipelineTool), candidates }, this.models.providers, { stages, failOn, onProgress: (p) => void progress(p.phase === 'pairs' ? 50 : 25) });
     await progress(80);
     const idByKey = new Map(registry.map((t) => [toolKey(t.serverName, t.name), t.id]));
     const idOf = (server: string, tool: string): string => {

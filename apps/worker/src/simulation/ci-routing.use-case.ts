@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@toolgate/config';
 import { EnvironmentRepository, ToolRepository } from '@toolgate/db';
 import { CI_CHECK_TTL_SECONDS, ciCheckKey, CiCheckRoutingInputSchema } from '@toolgate/jobs';
-import { analyze, makeTool, type StageName, type ToolDefinition } from '@toolgate/pipeline';
+import { makeTool, type StageName, type ToolDefinition } from '@toolgate/pipeline';
+import { analyzeWithProviders } from '@toolgate/providers';
+import { ModelProviders } from '../providers/model-providers';
 import { WorkerRedisConnection } from '../worker-redis.connection';
 
 /**
@@ -18,6 +20,7 @@ export class CiRoutingUseCase {
     private readonly redis: WorkerRedisConnection,
     private readonly environments: EnvironmentRepository,
     private readonly tools: ToolRepository,
+    private readonly models: ModelProviders,
     config: AppConfig,
   ) {
     this.prefix = config.values.REDIS_PREFIX;
@@ -34,7 +37,8 @@ export class CiRoutingUseCase {
     const candidates = input.tools.map((d) => makeTool(input.server, d as ToolDefinition));
     const stages = env.policy.stagesOnRegistration.map((s) => s.toLowerCase() as StageName);
     await progress(10);
-    const report = await analyze({ registry, candidates }, { stages, failOn: env.policy.blockingSeverity });
+    // With the router down, routing is SKIPPED with the reason in `routing.skipped` (never passed).
+    const report = await analyzeWithProviders({ registry, candidates }, this.models.providers, { stages, failOn: env.policy.blockingSeverity });
     const routing = report.summary.stages.find((s) => s.stage === 'routing');
     const result = {
       passed: !report.summary.blocked,
