@@ -33,7 +33,7 @@ describe('toolgate check/route with --embedder and --router against fake provide
     const report = JSON.parse(result.stdout) as JsonReport;
     // The clone pair is CRITICAL already (no pair simulation), but the candidate's routing shift asked the model.
     expect(report.summary.stages.find((s) => s.stage === 'routing')?.skipped ?? '').not.toMatch(/router/);
-    expect(result.stderr).toMatch(/model usage: \d+ calls, \d+ tokens, ~\$\d+\.\d{4} \(openai:text-embedding-3-small, openai:gpt-4o-mini\)/);
+    expect(result.stderr).toMatch(/model usage: \d+ calls, \d+ tokens, ~\$\d+\.\d{4} \(openai:text-embedding-3-small:128, openai:gpt-4o-mini\)/);
   });
 
   it('check says routing was SKIPPED (never passed) when the router is down', async () => {

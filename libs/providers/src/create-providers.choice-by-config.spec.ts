@@ -30,7 +30,7 @@ describe('createProviders', () => {
 
   it('builds the OpenAI embedder and router from the environment, and they work against the fake', async () => {
     const p = make({ EMBEDDER: 'openai', ROUTER: 'openai', OPENAI_API_KEY: 'sk-factory-0123456789', OPENAI_BASE_URL: `${openai.url}/v1`, EMBEDDING_DIMENSIONS: '32' });
-    expect(p.describe()).toEqual({ embedder: 'openai:text-embedding-3-small', router: 'openai:gpt-4o-mini' });
+    expect(p.describe()).toEqual({ embedder: 'openai:text-embedding-3-small:32', router: 'openai:gpt-4o-mini' });
     expect(p.breakerState()).toEqual({ embedder: 'closed', router: 'closed' });
     expect((await p.embedder.embed(['a']))[0]).toHaveLength(32);
     const decision = await p.router.route('weather in Paris', [{ id: 'w', name: 'get_weather', description: 'weather forecast for a city' }]);
@@ -56,7 +56,7 @@ describe('createProviders', () => {
     await expect(compatible.embedder.embed(['a'])).rejects.toMatchObject({ code: 'PROVIDER.AUTH' });
 
     const azure = make({ EMBEDDER: 'azure', AZURE_OPENAI_ENDPOINT: openai.url, AZURE_OPENAI_API_KEY: 'az-factory-0123456789', AZURE_OPENAI_DEPLOYMENT: 'emb', EMBEDDING_DIMENSIONS: '16' });
-    expect(azure.describe().embedder).toBe('azure:emb:text-embedding-3-small');
+    expect(azure.describe().embedder).toBe('azure:emb:text-embedding-3-small:16');
     expect((await azure.embedder.embed(['a']))[0]).toHaveLength(16);
   });
 

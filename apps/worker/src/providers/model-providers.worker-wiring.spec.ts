@@ -37,7 +37,7 @@ describe('worker: providers chosen by config, remote embeddings cached in Postgr
 
   it('builds the configured providers and embeds an unchanged text once, across provider instances', async () => {
     const models = app.get(ModelProviders);
-    expect(models.providers.describe()).toEqual({ embedder: 'openai:text-embedding-3-small', router: 'openai:gpt-4o-mini' });
+    expect(models.providers.describe()).toEqual({ embedder: 'openai:text-embedding-3-small:48', router: 'openai:gpt-4o-mini' });
     expect(app.get(ToolIndexCache)).toBeDefined();
 
     const text = 'Create a new issue in a GitHub repository.';

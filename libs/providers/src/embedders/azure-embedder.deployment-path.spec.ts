@@ -19,7 +19,7 @@ describe('AzureOpenAIEmbedder', () => {
     expect(request.headers['api-key']).toBe(AZURE_KEY);
     expect(request.headers.authorization).toBeUndefined();
     expect(vector).toHaveLength(64);
-    expect(embedder.model).toBe('azure:embed-small:text-embedding-3-small');
+    expect(embedder.model).toBe('azure:embed-small:text-embedding-3-small:64');
   });
 
   it('reports a wrong key as an auth error without the key', async () => {

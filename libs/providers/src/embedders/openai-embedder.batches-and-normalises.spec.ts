@@ -20,7 +20,7 @@ describe('OpenAIEmbedder against a fake OpenAI server', () => {
     expect(fake.violations).toEqual([]);
     expect(fake.requests.map((r) => (r.body as { input: string[] }).input.length)).toEqual([2, 2, 1]);
     expect(fake.requests[0].body).toMatchObject({ model: 'text-embedding-3-small', dimensions: 256, encoding_format: 'float' });
-    expect(embedder.model).toBe('openai:text-embedding-3-small');
+    expect(embedder.model).toBe('openai:text-embedding-3-small:256');
     expect(vectors).toHaveLength(5);
     for (const v of vectors) {
       expect(v).toHaveLength(256);

@@ -39,14 +39,16 @@ export class OpenAIEmbedder implements Embedder {
 
   constructor(options: OpenAIEmbedderOptions, client?: OpenAI) {
     this.apiModel = options.model ?? 'text-embedding-3-small';
-    this.model = `${options.provider ?? 'openai'}:${this.apiModel}`;
+    const name = `${options.provider ?? 'openai'}:${this.apiModel}`;
     const dimensions = options.dimensions ?? KNOWN_DIMENSIONS[this.apiModel];
     if (dimensions === undefined) {
-      throw new ProviderError('PROVIDER.BAD_REQUEST', this.model, 'unknown embedding size: set EMBEDDING_DIMENSIONS for this model');
+      throw new ProviderError('PROVIDER.BAD_REQUEST', name, 'unknown embedding size: set EMBEDDING_DIMENSIONS for this model');
     }
     this.dimensions = dimensions;
     // Only text-embedding-3-* accept `dimensions`; other servers reject or ignore it.
     this.sendDimensions = options.dimensions !== undefined && this.apiModel.startsWith('text-embedding-3');
+    // Shortened vectors are another model as far as caches are concerned: the size joins the id.
+    this.model = this.sendDimensions ? `${name}:${dimensions}` : name;
     this.limits = options.batchLimits ?? OPENAI_BATCH_LIMITS;
     this.secrets = [options.apiKey];
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
