@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import { type Severity, type StageName, type Tool } from '@toolgate/pipeline';
 import { analyzeWithProviders } from '@toolgate/providers';
@@ -70,11 +70,20 @@ export async function checkCommand(paths: string[], options: CheckOptions, io: C
   if (options.output) {
     const target = path.resolve(io.cwd, options.output);
     mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, rendered);
+    const fd = openSync(target, 'w');
+    try {
+      for (const chunk of chunksOf(rendered)) writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
   } else if (!options.quiet) {
-    io.stdout.write(rendered);
+    for (const chunk of chunksOf(rendered)) io.stdout.write(chunk);
   }
 
   if (report.summary.blocked) return EXIT.BLOCKED;
   return inputErrors.length > 0 ? EXIT.USAGE : EXIT.OK;
+}
+
+function chunksOf(rendered: string | Iterable<string>): Iterable<string> {
+  return typeof rendered === 'string' ? [rendered] : rendered;
 }

@@ -21,7 +21,19 @@ export interface FormatOptions {
   informationUri: string;
 }
 
-export type CheckFormatter = (result: CheckResult, options: FormatOptions) => string;
+/**
+ * Renders a check result. A formatter may return the whole text, or chunks to write one by one: the
+ * JSON report of a 50,000-tool registry is hundreds of megabytes, too big to hold as one string.
+ */
+export type CheckFormatter = (result: CheckResult, options: FormatOptions) => string | Iterable<string>;
+
+/** A formatter whose output is small by nature: returns the whole text. */
+export type TextFormatter = (result: CheckResult, options: FormatOptions) => string;
+
+/** The whole rendered text (tests, and formats that are small by nature). */
+export function renderToString(rendered: string | Iterable<string>): string {
+  return typeof rendered === 'string' ? rendered : [...rendered].join('');
+}
 
 /** Most severe first, then highest score, then key: the same order in every format and every run. */
 export function orderedConflicts(conflicts: readonly Conflict[]): Conflict[] {

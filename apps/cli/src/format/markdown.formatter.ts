@@ -1,5 +1,5 @@
 import { SEVERITIES, type Conflict, type ToolFinding } from '@toolgate/pipeline';
-import type { CheckFormatter } from './check-result';
+import type { TextFormatter } from './check-result';
 import { orderedConflicts, refKey } from './check-result';
 import { describeInputError } from '../input/load-tools';
 import { clean, evidenceLine, recommendationText, score } from './text';
@@ -12,7 +12,7 @@ import { clean, evidenceLine, recommendationText, score } from './text';
 const GITHUB_COMMENT_LIMIT = 65_536;
 const COMMENT_BUDGET = GITHUB_COMMENT_LIMIT - 1_024;
 
-export const formatMarkdown: CheckFormatter = (result) => {
+export const formatMarkdown: TextFormatter = (result) => {
   const { summary } = result.report;
   const { failOn, blocked } = summary;
   const verdict = failOn === 'NONE' ? 'gate off' : blocked ? `❌ **Blocked** (fail-on ${failOn})` : `✅ **Passed** (fail-on ${failOn})`;

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import type { Conflict, Severity, ToolRef } from '@toolgate/pipeline';
-import type { CheckFormatter, CheckResult } from './check-result';
+import type { TextFormatter, CheckResult } from './check-result';
 import { orderedConflicts, refKey } from './check-result';
 import { describeInputError } from '../input/load-tools';
 import { evidenceLine, recommendationText, score, topRecommendation } from './text';
@@ -23,7 +23,7 @@ export function sarifLevel(severity: Severity): SarifLevel {
   return severity === 'MEDIUM' ? 'warning' : 'note';
 }
 
-export const formatSarif: CheckFormatter = (result, options) => {
+export const formatSarif: TextFormatter = (result, options) => {
   const rules: Rule[] = [];
   const ruleIndex = new Map<string, number>();
   const ruleFor = (id: string, description: string, tag: string): number => {

@@ -1,6 +1,6 @@
 import { createColors } from 'picocolors';
 import { isAtLeast, SEVERITIES, type Conflict, type Severity } from '@toolgate/pipeline';
-import type { CheckFormatter, CheckResult } from './check-result';
+import type { TextFormatter, CheckResult } from './check-result';
 import { orderedConflicts, refKey } from './check-result';
 import { clean, evidenceLine, recommendationText, score, topRecommendation } from './text';
 
@@ -15,7 +15,7 @@ const TOP_FINDINGS = 3;
 const MINOR_SHOWN = 10;
 
 /** The terminal report: grouped by severity, one readable line per finding, a summary line last. */
-export const formatTable: CheckFormatter = (result, options) => {
+export const formatTable: TextFormatter = (result, options) => {
   const c = createColors(options.color);
   const lines: string[] = [];
   const conflicts = orderedConflicts(result.report.conflicts);
