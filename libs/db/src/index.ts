@@ -53,3 +53,4 @@ export { EmbeddingCacheRepository } from './repositories/embedding-cache.reposit
 export type { ApprovalActorRef, ApprovalFilter, ApprovalOpen, ApprovalRecord, ApprovalStatusValue, DecisionResult } from './repositories/approval.types';
 export { type PendingRegistrationWrite } from './repositories/tool-registration.repository';
 export { dummyPasswordHash, hashPassword, verifyPassword } from './users/password-hash';
+export { blockedSubjects, conflictWrites } from './repositories/report-writes';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type ConflictWrite, type EnvironmentRecord, pendingToolId, type RecommendationWrite, type RegistrationWrite, type ToolRecord } from '@toolgate/db';
-import { analyze, type AnalysisReport, isAtLeast, makeTool, type Severity, type StageName, type Tool, type ToolDefinition, toolKey } from '@toolgate/pipeline';
+import { blockedSubjects, type ConflictWrite, conflictWrites, type EnvironmentRecord, pendingToolId, type RegistrationWrite, type ToolRecord } from '@toolgate/db';
+import { analyze, type AnalysisReport, makeTool, type Severity, type StageName, type Tool, type ToolDefinition, toolKey } from '@toolgate/pipeline';
 import { toStageLevel, toStageName } from '../environments/environment.response';
 
 /** What the registration writes, derived from one pipeline run over the candidates. */
@@ -58,32 +58,8 @@ export class RegistryAnalyzer {
       return id;
     };
 
-    const candidateKeys = new Set(candidates.map((c) => c.key));
-    const blocks = (severity: Severity) => policy.failOn !== 'NONE' && isAtLeast(severity, policy.failOn);
-    const blockedKeys = new Set<string>();
-    for (const c of report.conflicts) {
-      if (!blocks(c.severity)) continue;
-      for (const ref of [c.a, c.b]) if (candidateKeys.has(toolKey(ref.server, ref.tool))) blockedKeys.add(toolKey(ref.server, ref.tool));
-    }
-    for (const f of report.toolFindings) if (blocks(f.severity)) blockedKeys.add(toolKey(f.server, f.tool));
-
-    const conflicts: ConflictWrite[] = report.conflicts.map((c) => ({
-      toolIds: [idOf(c.a.server, c.a.tool), idOf(c.b.server, c.b.tool)],
-      severity: c.severity,
-      score: c.score,
-      findings: c.findings,
-      recommendations: c.recommendations.map(
-        (r): RecommendationWrite => ({
-          kind: r.kind.toUpperCase() as RecommendationWrite['kind'],
-          targetToolId: idOf(r.target.server, r.target.tool),
-          patch: r.patch,
-          rationale: r.rationale,
-          source: r.source === 'llm' ? 'LLM' : 'RULES',
-          scoreBefore: r.verification.scoreBefore,
-          scoreAfter: r.verification.scoreAfter,
-        }),
-      ),
-    }));
+    const blockedKeys = blockedSubjects(report, new Set(candidates.map((c) => c.key)), policy.failOn);
+    const conflicts = conflictWrites(report, idOf);
     const stageTimings = Object.fromEntries(report.summary.stages.map((s) => [s.stage, s.ms]));
     const pairCount = report.summary.stages.find((s) => s.stage === 'pairs')?.items ?? 0;
     const run = { stages: policy.stages.map(toStageLevel), stageTimings, toolCount: report.summary.tools, pairCount };

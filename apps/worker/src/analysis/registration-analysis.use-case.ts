@@ -4,7 +4,7 @@ import { makeTool, type StageName, type ToolDefinition, toolKey } from '@toolgat
 import { analyzeWithProviders } from '@toolgate/providers';
 import { ModelProviders } from '../providers/model-providers';
 import { BlockedApprovals } from './blocked-approvals';
-import { blockedSubjects, conflictWrites } from './report-writes';
+import { blockedSubjects, conflictWrites } from '@toolgate/db';
 
 /**
  * The analysis of versions registered as PENDING_ANALYSIS (the `registration-analysis` job): the pipeline with

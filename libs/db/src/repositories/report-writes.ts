@@ -1,9 +1,9 @@
-import type { ConflictWrite, RecommendationWrite } from '@toolgate/db';
+import type { ConflictWrite, RecommendationWrite } from './conflict-sync';
 import { type AnalysisReport, isAtLeast, type Severity, toolKey } from '@toolgate/pipeline';
 
 /**
  * A pipeline report's conflicts as repository writes, tool refs mapped to ids by `idOf` (every tool of a
- * registration analysis is a registry row). Mirrors apps/api's RegistryAnalyzer mapping.
+ * registration analysis is a registry row).
  */
 export function conflictWrites(report: AnalysisReport, idOf: (server: string, tool: string) => string): ConflictWrite[] {
   return report.conflicts.map((c) => ({
