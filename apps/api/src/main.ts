@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ConfigError, loadConfig, type Config } from '@toolgate/config';
+import { loadConfigOrExit, type Config } from '@toolgate/config';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
@@ -17,16 +17,6 @@ async function bootstrap(config: Config): Promise<void> {
   await app.listen(config.PORT, config.HOST);
 }
 
-function loadConfigOrExit(): Config {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    // One readable line for whoever reads the container log; a stack trace would only bury it.
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-}
 
 bootstrap(loadConfigOrExit()).catch((error: unknown) => {
   process.stderr.write(`API failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

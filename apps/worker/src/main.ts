@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig, type Config } from '@toolgate/config';
+import { loadConfigOrExit, type Config } from '@toolgate/config';
 import { Logger } from 'nestjs-pino';
 import { HeartbeatService } from './heartbeat/heartbeat.service';
 import { AnalysisProcessor } from './processors/analysis.processor';
@@ -21,16 +21,6 @@ async function bootstrap(config: Config): Promise<void> {
   app.get(MaintenanceProcessor).start();
 }
 
-function loadConfigOrExit(): Config {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    // One readable line for whoever reads the container log; a stack trace would only bury it.
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-}
 
 bootstrap(loadConfigOrExit()).catch((error: unknown) => {
   process.stderr.write(`Worker failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -1,5 +1,5 @@
 export { EnvSchema, type Config, type EnvInput } from './env.schema';
-export { loadConfig, type Env } from './load-config';
+export { loadConfig, loadConfigOrExit, type Env } from './load-config';
 export { ConfigError } from './config.errors';
 export { loadProviderConfig, type ProviderConfig } from './load-provider-config';
 export { PROVIDER_VARIABLES } from './env.providers';

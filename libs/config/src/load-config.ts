@@ -52,3 +52,17 @@ function redact(value: string): string {
   const withoutPassword = value.replace(/\/\/([^/:@\s]*):[^@/\s]*@/, '//$1:***@');
   return withoutPassword.length > MAX_ECHO ? `${withoutPassword.slice(0, MAX_ECHO)}...` : withoutPassword;
 }
+
+/**
+ * `loadConfig` for a process entry point: on a bad environment, prints the one-line message (a
+ * stack trace would only bury it in the container log) and exits 1.
+ */
+export function loadConfigOrExit(env: Env = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
