@@ -4,7 +4,7 @@
  * for the labelled-pair evaluation. Writes bench/RESULTS.md (quick runs: bench/results/RESULTS.quick.md)
  * and the raw numbers as JSON under bench/results/ (git-ignored).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { evaluate } from './eval/evaluate';
@@ -101,10 +101,19 @@ async function main(): Promise<void> {
   const resultsDir = path.join(REPO, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
   const out = args.out ?? (args.quick ? path.join(resultsDir, 'RESULTS.quick.md') : path.join(REPO, 'bench', 'RESULTS.md'));
-  writeFileSync(out, markdown);
+  writeFileSync(out, markdown + keptApiSection(out));
   writeFileSync(path.join(resultsDir, `bench-${report.machine.date.replace(/[:.]/g, '-')}.json`), JSON.stringify(report, null, 2));
   process.stdout.write(markdown);
   log(`wrote ${path.relative(process.cwd(), out)}`);
+}
+
+/** The API benches' section of RESULTS.md (bench/api writes it between markers): kept when this rewrites the file. */
+function keptApiSection(file: string): string {
+  if (!existsSync(file)) return '';
+  const text = readFileSync(file, 'utf8');
+  const start = text.indexOf('<!-- api-bench:start');
+  const end = text.indexOf('<!-- api-bench:end -->');
+  return start >= 0 && end > start ? `\n${text.slice(start, end + '<!-- api-bench:end -->'.length)}\n` : '';
 }
 
 main().catch((error: unknown) => {
