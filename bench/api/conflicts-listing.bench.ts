@@ -37,11 +37,11 @@ async function explain(bench: BenchStack, environmentId: string, c: PageCase): P
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { conflicts: { type: 'string', default: '100000' }, duration: { type: 'string', default: '10' }, runs: { type: 'string', default: '3' }, connections: { type: 'string', default: '10' } } });
+  const { values } = parseArgs({ options: { conflicts: { type: 'string', default: '100000' }, duration: { type: 'string', default: '10' }, runs: { type: 'string', default: '3' }, connections: { type: 'string', default: '1,10' } } });
   const count = Number(values.conflicts);
   const durationS = Number(values.duration);
   const runs = Number(values.runs);
-  const connections = Number(values.connections);
+  const connectionCounts = values.connections.split(',').map(Number);
 
   const bench = await startBenchStack();
   try {
@@ -69,22 +69,24 @@ async function main(): Promise<void> {
       const page = (await check.json()) as { items?: unknown[] };
       if (!check.ok || page.items?.length !== 50) throw new Error(`${c.label}: ${check.status}, ${page.items?.length} items`);
       await runLoad({ url, headers, connections: 2, durationS: 2 });
-      const results: LoadResult[] = [];
-      for (let r = 0; r < runs; r++) results.push(await runLoad({ url, headers, connections, durationS }));
-      const bad = results.reduce((n, r) => n + r.errors + r.timeouts + r.non2xx, 0);
-      console.log(`${c.label}: p99 ${results.map((r) => r.p99).join('/')} ms`);
-      rows.push([c.label, median(results.map((r) => r.reqPerSec)).toFixed(1), median(results.map((r) => r.p50)), median(results.map((r) => r.p99)), Math.max(...results.map((r) => r.max)), results.reduce((n, r) => n + r.requests, 0), bad]);
+      for (const connections of connectionCounts) {
+        const results: LoadResult[] = [];
+        for (let r = 0; r < runs; r++) results.push(await runLoad({ url, headers, connections, durationS }));
+        const bad = results.reduce((n, r) => n + r.errors + r.timeouts + r.non2xx, 0);
+        console.log(`${c.label}, ${connections} connection(s): p99 ${results.map((r) => r.p99).join('/')} ms`);
+        rows.push([c.label, connections, median(results.map((r) => r.reqPerSec)).toFixed(1), median(results.map((r) => r.p50)), median(results.map((r) => r.p99)), Math.max(...results.map((r) => r.max)), results.reduce((n, r) => n + r.requests, 0), bad]);
+      }
       plans.push(`${c.label}:\n${await explain(bench, env.id, c)}`);
     }
 
     const md = [
       '### Conflict listing (`GET /v1/environments/:env/conflicts?limit=50`)',
       '',
-      `${conflicts.toLocaleString('en')} conflicts (distinct tool pairs of a 10,000-tool environment, severities and statuses cycling, two findings each) inserted with one \`INSERT … SELECT generate_series\` in ${(seedMs / 1000).toFixed(1)} s. viewer API key, ${connections} connections, ${runs} runs of ${durationS} s per page after a 2 s warm-up; medians of the runs (max: worst of all runs). Deep pages use the real \`nextCursor\` form (the id of the row before the page).`,
+      `${conflicts.toLocaleString('en')} conflicts (distinct tool pairs of a 10,000-tool environment, severities and statuses cycling, two findings each) inserted with one \`INSERT … SELECT generate_series\` in ${(seedMs / 1000).toFixed(1)} s. viewer API key, ${connectionCounts.join(' and ')} connection(s), ${runs} runs of ${durationS} s per page after a 2 s warm-up; medians of the runs (max: worst of all runs). Deep pages use the real \`nextCursor\` form (the id of the row before the page).`,
       '',
       `Machine: ${machineLine()}`,
       '',
-      table(['page', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'requests', 'errors / non-2xx'], rows),
+      table(['page', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'requests', 'errors / non-2xx'], rows),
       '',
       'Target: p99 < 50 ms per page.',
       '',

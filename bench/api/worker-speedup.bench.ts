@@ -4,7 +4,7 @@
  * Each worker count gets a fresh database and fresh worker processes; run 1 is cold (the workers' ToolIndex
  * caches are empty), the following runs are warm (only pairs are evaluated again).
  *
- *   node -r ./bench/register.js bench/api/worker-speedup.bench.ts [--tools 10000] [--runs 4]
+ *   node -r ./bench/register.js bench/api/worker-speedup.bench.ts [--tools 10000] [--runs 4] [--shard-size 2000]
  */
 import { parseArgs } from 'node:util';
 import { waitFor } from '../../test/e2e/support/app-process';
@@ -27,23 +27,31 @@ interface AnalysisRun {
   finishedAt: string | null;
 }
 
-async function scans(workers: number, toolCount: number, runs: number): Promise<RunResult[]> {
-  const bench = await startBenchStack({ workers });
+async function scans(workers: number, toolCount: number, runs: number, shardSize: number, timeoutMs: number): Promise<RunResult[]> {
+  const bench = await startBenchStack({ workers, workerEnv: { ANALYSIS_SHARD_SIZE: String(shardSize) } });
   try {
     const env = await loadEnvironment(bench, `speedup-${workers}w`, toolCount);
     const results: RunResult[] = [];
     for (let r = 0; r < runs; r++) {
       const started = performance.now();
       const { id } = await bench.call<{ id: string }>('POST', `/v1/environments/${env.name}/analysis-runs`, {}, bench.adminToken);
-      const run = await waitFor(
-        `analysis run ${id}`,
-        async () => {
-          const current = await bench.call<AnalysisRun>('GET', `/v1/analysis-runs/${id}`, undefined, bench.adminToken);
-          if (current.status === 'failed') throw new Error(`run failed: ${current.error}`);
-          return current.status === 'completed' ? current : undefined;
-        },
-        600_000,
-      );
+      let run: AnalysisRun;
+      try {
+        run = await waitFor(
+          `analysis run ${id}`,
+          async () => {
+            const current = await bench.call<AnalysisRun>('GET', `/v1/analysis-runs/${id}`, undefined, bench.adminToken);
+            if (current.status === 'failed') throw new Error(`run failed: ${current.error}`);
+            return current.status === 'completed' ? current : undefined;
+          },
+          timeoutMs,
+        );
+      } catch (error) {
+        const current = await bench.call<AnalysisRun>('GET', `/v1/analysis-runs/${id}`, undefined, bench.adminToken);
+        const logs = [bench.stack.worker, ...bench.workers].map((w, i) => `worker ${i + 1} stderr: ${w?.stderr().slice(-1500)}\nstdout: ${w?.stdout().slice(-1500)}`);
+        console.error(`${workers} worker(s), run ${r + 1} did not complete: ${String(error)}\nrun: ${JSON.stringify(current)}\n${logs.join('\n')}`);
+        throw new Error(`${workers} worker(s): run ${r + 1} not completed after ${Math.round(timeoutMs / 1000)} s (status ${current.status})`);
+      }
       const wallMs = Math.round(performance.now() - started);
       const runMs = Date.parse(run.finishedAt ?? '') - Date.parse(run.startedAt ?? '');
       console.log(`${workers} worker(s), run ${r + 1}: ${wallMs} ms wall, ${runMs} ms recorded, ${run.counts.conflicts} conflicts, ${run.counts.pairs} pairs`);
@@ -56,11 +64,13 @@ async function scans(workers: number, toolCount: number, runs: number): Promise<
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { tools: { type: 'string', default: '10000' }, runs: { type: 'string', default: '4' } } });
+  const { values } = parseArgs({ options: { tools: { type: 'string', default: '10000' }, runs: { type: 'string', default: '4' }, 'shard-size': { type: 'string', default: '2000' }, timeout: { type: 'string', default: '300' } } });
+  const timeoutMs = Number(values.timeout) * 1000;
+  const shardSize = Number(values['shard-size']);
   const toolCount = Number(values.tools);
   const runs = Math.max(2, Number(values.runs));
-  const one = await scans(1, toolCount, runs);
-  const two = await scans(2, toolCount, runs);
+  const one = await scans(1, toolCount, runs, shardSize, timeoutMs);
+  const two = await scans(2, toolCount, runs, shardSize, timeoutMs);
 
   const warm = (rs: RunResult[]) => median(rs.slice(1).map((r) => r.wallMs));
   const all = (rs: RunResult[]) => median(rs.map((r) => r.wallMs));
@@ -75,7 +85,7 @@ async function main(): Promise<void> {
   const md = [
     '### Full re-scan: 1 vs 2 worker processes',
     '',
-    `\`POST /v1/environments/:env/analysis-runs\` on ${toolCount.toLocaleString('en')} ACTIVE tools (generated registry, seed 42; default policy stages lexical, schema, semantic), polled on \`GET /v1/analysis-runs/:id\` every 100 ms; time from the POST to \`completed\`. Defaults: ANALYSIS_SHARD_SIZE 2000 (so ${Math.ceil(toolCount / 2000)} shard jobs + a merge), WORKER_CONCURRENCY 4. Each worker count: fresh database and fresh workers, ${runs} runs; run 1 is cold (empty ToolIndex caches), the others warm.`,
+    `\`POST /v1/environments/:env/analysis-runs\` on ${toolCount.toLocaleString('en')} ACTIVE tools (generated registry, seed 42; default policy stages lexical, schema, semantic), polled on \`GET /v1/analysis-runs/:id\` every 100 ms; time from the POST to \`completed\`. ANALYSIS_SHARD_SIZE ${shardSize} (${toolCount > shardSize ? `${Math.ceil(toolCount / shardSize)} shard jobs + a merge` : 'not sharded: one job'}), WORKER_CONCURRENCY 4 (default). Each worker count: fresh database and fresh workers, ${runs} runs; run 1 is cold (empty ToolIndex caches), the others warm.`,
     '',
     `Machine: ${machineLine()}`,
     '',
