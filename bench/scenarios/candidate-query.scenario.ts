@@ -5,13 +5,13 @@
  * for neighbours, evaluate each neighbour pair. Routing simulation and recommendations are not timed:
  * they run only on pairs that were flagged, and their cost does not grow with the registry.
  */
-import { evaluatePair, LocalEmbedder, makeTool, ToolIndex, type StageName, type Tool } from '@toolgate/pipeline';
+import { DEFAULT_CANDIDATE_MIN_COSINE, DEFAULT_SEMANTIC_NEIGHBOURS, evaluatePair, LocalEmbedder, makeTool, ToolIndex, type StageName, type Tool } from '@toolgate/pipeline';
 import { generateRegistry, type PlantedPair } from '../generator';
 import { createRng } from '../generator/prng';
 import { percentile } from '../support/stats';
 
 // Mirrors analyze()'s defaults (libs/pipeline/src/analysis/analyze-options.ts).
-const NEIGHBOUR_OPTIONS = { semanticNeighbours: 8, minCosine: 0.45 };
+const NEIGHBOUR_OPTIONS = { semanticNeighbours: DEFAULT_SEMANTIC_NEIGHBOURS, minCosine: DEFAULT_CANDIDATE_MIN_COSINE };
 const STAGES: ReadonlySet<StageName> = new Set(['lexical', 'schema', 'semantic']);
 
 export interface CandidateScenarioResult {

@@ -1,10 +1,10 @@
 import {
+  buildConflict,
   type Conflict,
+  DEFAULT_CANDIDATE_MIN_COSINE,
+  DEFAULT_SEMANTIC_NEIGHBOURS,
   evaluatePair,
-  type Finding,
-  type IndexedTool,
   isAtLeast,
-  maxSeverity,
   pairKey,
   scanTool,
   type Severity,
@@ -12,12 +12,8 @@ import {
   type ToolFinding,
   type ToolIndex,
   toolKey,
-  toolRef,
 } from '@toolgate/pipeline';
 
-// The pipeline's candidate-retrieval defaults (AnalyzeOptions.semanticNeighbours / candidateMinCosine, ADR 0005).
-const SEMANTIC_NEIGHBOURS = 8;
-const MIN_COSINE = 0.45;
 
 /** One slice of a sharded scan: the tools at positions `index`, `index + count`, ... in key order. */
 export interface Shard {
@@ -57,7 +53,7 @@ export function mergeScans(scans: readonly PairScan[]): PairScan {
  * are not computed here (a re-scan keeps the stored recommendations).
  */
 export function scanPairs(index: ToolIndex, stages: ReadonlySet<StageName>, shard?: Shard): PairScan {
-  const neighbourOptions = { semanticNeighbours: stages.has('semantic') ? SEMANTIC_NEIGHBOURS : 0, minCosine: MIN_COSINE };
+  const neighbourOptions = { semanticNeighbours: stages.has('semantic') ? DEFAULT_SEMANTIC_NEIGHBOURS : 0, minCosine: DEFAULT_CANDIDATE_MIN_COSINE };
   const all = [...index.values()].sort((x, y) => (x.tool.key < y.tool.key ? -1 : 1));
   // Interleaved rather than contiguous slices: neighbouring keys (similar names) spread over the shards evenly.
   const items = shard ? all.filter((_, i) => i % shard.count === shard.index) : all;
@@ -80,22 +76,10 @@ export function scanPairs(index: ToolIndex, stages: ReadonlySet<StageName>, shar
       pairCount++;
       const [a, b] = item.tool.key < key ? [item, other] : [other, item];
       const { findings } = evaluatePair(a, b, stages);
-      if (findings.length > 0) conflicts.push(toConflict(a, b, findings));
+      if (findings.length > 0) conflicts.push(buildConflict(a.tool, b.tool, findings));
     }
   }
   return { conflicts, toolFindings, pairCount, subjects: items.map((item) => item.tool.key) };
-}
-
-function toConflict(a: IndexedTool, b: IndexedTool, findings: Finding[]): Conflict {
-  return {
-    key: pairKey(a.tool.key, b.tool.key),
-    a: toolRef(a.tool),
-    b: toolRef(b.tool),
-    severity: maxSeverity(findings.map((f) => f.severity)),
-    score: Math.round(Math.max(...findings.map((f) => f.score)) * 1000) / 1000,
-    findings: [...findings].sort((f, g) => g.score - f.score),
-    recommendations: [],
-  };
 }
 
 /** A registry tool as a re-scan sees it. */

@@ -11,7 +11,7 @@ import { evaluatePair } from './pair-evaluator';
 import { attachRecommendations } from './recommendation-step';
 import { mergeRegistry } from './registry-merge';
 import { runRoutingStep } from './routing-step';
-import { actionCap, applyCap, routingCap } from './severity-rules';
+import { applyCap, routingCap } from './severity-rules';
 import { ToolIndex, type IndexedTool, type NeighbourOptions } from './tool-index';
 
 export interface AnalyzeInput {
@@ -150,7 +150,6 @@ function findFlaggedPairs(
       // Evaluated in key order, so evidence ("a", "b") does not depend on which side found the pair.
       const [a, b] = subject.tool.key < key ? [subject, other] : [other, subject];
       const evaluation = evaluatePair(a, b, stages);
-      applyCap(evaluation.findings, actionCap(a.name, b.name));
       if (evaluation.findings.length > 0) {
         pairs.push({ a, b, findings: evaluation.findings, shortCircuited: evaluation.shortCircuited });
       }

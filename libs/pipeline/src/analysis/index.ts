@@ -12,4 +12,5 @@ export type { AnalysisReport, StageTiming } from './analysis-report';
 export { ToolIndex, type IndexedTool } from './tool-index';
 export { evaluatePair, type PairEvaluation } from './pair-evaluator';
 export { mergeRegistry } from './registry-merge';
+export { buildConflict, pairScore } from './conflict-builder';
 export { routeQuery, type RouteQueryResult } from './route-query';

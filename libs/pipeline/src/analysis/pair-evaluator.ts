@@ -2,6 +2,7 @@ import { lexicalFindings } from '../lexical';
 import { schemaFindings } from '../schema';
 import { semanticFindings } from '../semantic';
 import type { Finding, StageName } from '../model/finding';
+import { actionCap, applyCap } from './severity-rules';
 import type { IndexedTool } from './tool-index';
 
 export interface PairEvaluation {
@@ -29,7 +30,7 @@ export function tokenJaccard(a: IndexedTool, b: IndexedTool): number {
 }
 
 /**
- * Stages 1–3 on one pair, cheapest first. A pair that is already CRITICAL after the lexical stage
+ * Stages 1–3 on one pair, cheapest first, with the name-based severity caps applied (severity-rules.ts). A pair that is already CRITICAL after the lexical stage
  * skips the semantic stage (and later the routing stage): nothing they find could raise it.
  */
 export function evaluatePair(a: IndexedTool, b: IndexedTool, stages: ReadonlySet<StageName>): PairEvaluation {
@@ -44,5 +45,8 @@ export function evaluatePair(a: IndexedTool, b: IndexedTool, stages: ReadonlySet
   if (stages.has('semantic') && !shortCircuited && cos !== undefined) {
     findings.push(...semanticFindings(a.tool, b.tool, cos));
   }
+  // Part of judging the pair, so every caller (full analysis, candidate checks, re-scans, patch
+  // verification) gets the same severities.
+  applyCap(findings, actionCap(a.name, b.name));
   return { findings, shortCircuited, cosine: cos };
 }

@@ -9,7 +9,7 @@ import type { FlaggedPair } from './analyze';
 import { pairScore, round } from './conflict-builder';
 import { evaluatePair } from './pair-evaluator';
 import { routingContext } from './routing-step';
-import { actionCap, applyCap, routingCap } from './severity-rules';
+import { applyCap, routingCap } from './severity-rules';
 import type { IndexedTool, ToolIndex } from './tool-index';
 
 /** At most this many verified recommendations per conflict, best first. */
@@ -87,7 +87,6 @@ async function verify(
   const patched = await index.preparePatched(self, patchedTool);
   const evaluation = evaluatePair(patched, other, options.stageSet);
   const findings = [...evaluation.findings];
-  applyCap(findings, actionCap(patched.name, other.name));
   if (conflict.findings.some((f) => f.stage === 'routing') && !evaluation.shortCircuited) {
     const routed = await simulateRouting([{ a: patched.tool, b: other.tool }], {
       router: options.router,
