@@ -1,7 +1,7 @@
 /**
  * Semantic index benchmark: LSH recall vs brute force on the real registry, and timings for
  * embedding + indexing + querying N synthetic tools (perturbed copies of real ones).
- * Run: node -r ./bench/routing/register.js bench/routing/index-bench.ts [N=50000] [tables] [bits] [probes]
+ * Run: node -r ./bench/register.js bench/routing/index-bench.ts [N=50000] [tables] [bits] [probes]
  * Two synthetic corpora: "clustered" (each tool a perturbed copy of one real tool: ~N/644 near-duplicates
  * per tool, the worst case for LSH) and "mixed" (each tool stitched from two real tools with a unique
  * name: closer to a large real registry).

@@ -4,7 +4,7 @@
  * when the router answers "none". Both routers' none-thresholds (and LocalRouter's weights, with
  * --tune) are chosen on a seeded 50% split; the other half is reported as held out.
  *
- * Run: node -r ./bench/routing/register.js bench/routing/routing-accuracy.ts [--tune]
+ * Run: node -r ./bench/register.js bench/routing/routing-accuracy.ts [--tune]
  */
 import type { RouterCandidate } from '../../libs/pipeline/src/model';
 import { fnv1a } from '../../libs/pipeline/src/semantic/hash';

@@ -1,7 +1,7 @@
 /**
  * Routing-stage throughput with the LocalRouter: every real registry pair at cosine ≥ 0.45 is
  * simulated (6 probes per tool, 3 trials, 4 context neighbours), and the findings by severity printed.
- * Run: node -r ./bench/routing/register.js bench/routing/routing-throughput.ts
+ * Run: node -r ./bench/register.js bench/routing/routing-throughput.ts
  */
 import type { Tool } from '../../libs/pipeline/src/model';
 import { LocalRouter, simulateRouting } from '../../libs/pipeline/src/routing';
