@@ -3,7 +3,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 import type { ApprovalFilter, ApprovalOpen, ApprovalRecord, ApprovalStatusValue, DecisionResult } from './approval.types';
 import { APPROVAL_INCLUDE, blockingConflictIds, toApprovalRecord } from './approval.mappers';
-import { audit, type AuditSource, SYSTEM_SOURCE } from './audit-context';
+import { audit, auditEntry, type AuditSource, SYSTEM_SOURCE } from './audit-context';
 import { pageArgs, toPage } from './pagination';
 import type { Page, PageRequest, SeverityLevel } from './registry.types';
 
@@ -158,15 +158,6 @@ export class ApprovalRepository {
     id: string,
     details: Record<string, unknown>,
   ): Promise<void> {
-    await audit.append(tx, {
-      organisationId: scope.organisationId,
-      environmentId: scope.environmentId,
-      actor: source.actor,
-      sourceIp: source.sourceIp ?? null,
-      requestId: source.requestId ?? null,
-      action,
-      resource: { type: 'approval_request', id },
-      details,
-    });
+    await audit.append(tx, auditEntry({ ...source, ...scope }, action, { type: 'approval_request', id }, details));
   }
 }
