@@ -2,25 +2,18 @@
  * The lexical stage on real data in shared/data (never copied into the repo): MCPSecBench's squatting
  * attacks against their benign twins, and 644 benign real tools for false positives and retrieval recall.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { makeTool, type Tool, ToolDefinitionSchema, type Finding } from '../model';
+import { loadToolDir, SHARED_DATA_DIR } from '../semantic/registry.fixtures';
+import type { Finding } from '../model';
 import { LexicalIndex } from './lexical-index';
 import { lexicalFindings } from './lexical-findings';
 import type { LexicalTool } from './lexical-tool';
 import { nameFeatures } from './name-features';
 
-const DATA = path.resolve(__dirname, '../../../../../shared/data');
+const DATA = SHARED_DATA_DIR;
 
 function loadDir(dir: string): LexicalTool[] {
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.json') && !f.startsWith('_'))
-    .flatMap((f) => {
-      const doc = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { server: string; tools: unknown[] };
-      return doc.tools.map((t): Tool => makeTool(doc.server, ToolDefinitionSchema.parse(t)));
-    })
-    .map((tool) => ({ tool, name: nameFeatures(tool.definition.name) }));
+  return loadToolDir(dir).map((tool) => ({ tool, name: nameFeatures(tool.definition.name) }));
 }
 
 describe('lexical stage on real data', () => {

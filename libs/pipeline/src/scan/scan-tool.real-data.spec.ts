@@ -5,10 +5,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { realRegistryTools, SHARED_DATA_DIR } from '../semantic/registry.fixtures';
 import { isAtLeast, makeTool, type Severity, type Tool, ToolDefinitionSchema, type ToolFinding } from '../model';
 import { scanTool } from './scan-tool';
 
-const DATA = path.resolve(__dirname, '../../../../../shared/data');
+const DATA = SHARED_DATA_DIR;
 
 interface Labelled {
   tool: Tool;
@@ -25,23 +26,12 @@ function loadAttacks(): Labelled[] {
     .map((r) => ({ tool: makeTool(r.server, ToolDefinitionSchema.parse(r.tool)), label: r.label, cueInText: r.cue_in_text }));
 }
 
-function loadRegistry(): Tool[] {
-  const dir = path.join(DATA, 'registry');
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.json') && !f.startsWith('_'))
-    .flatMap((f) => {
-      const doc = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { server: string; tools: unknown[] };
-      return doc.tools.map((t) => makeTool(doc.server, ToolDefinitionSchema.parse(t)));
-    });
-}
-
 const flaggedAt = (findings: ToolFinding[], level: Severity) => findings.some((f) => isAtLeast(f.severity, level));
 const siblingsOf = (tools: Tool[], tool: Tool) => tools.filter((t) => t.server === tool.server && t !== tool).map((t) => t.definition.name);
 
 describe('scanTool on real data', () => {
   const attacks = loadAttacks();
-  const registry = loadRegistry();
+  const registry = realRegistryTools();
 
   it('loads the shared data set', () => {
     expect(registry).toHaveLength(644);
