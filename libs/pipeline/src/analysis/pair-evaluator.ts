@@ -1,6 +1,6 @@
 import { lexicalFindings } from '../lexical';
 import { schemaFindings } from '../schema';
-import { semanticFindings } from '../semantic';
+import { cosine, semanticFindings } from '../semantic';
 import type { Finding, StageName } from '../model/finding';
 import { actionCap, applyCap } from './severity-rules';
 import type { IndexedTool } from './tool-index';
@@ -10,12 +10,6 @@ export interface PairEvaluation {
   /** True when stage 1 alone was decisive (CRITICAL): stages 3–4 were skipped for this pair. */
   shortCircuited: boolean;
   cosine?: number;
-}
-
-export function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  for (let i = 0; i < a.length; i++) dot += a[i] * b[i];
-  return dot;
 }
 
 /** Jaccard similarity of the two tools' canonical name tokens: a cheap intent signal. */
