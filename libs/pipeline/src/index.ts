@@ -9,3 +9,4 @@ export * from './semantic';
 export * from './routing';
 export * from './recommendations';
 export * from './analysis';
+export * from './definition-diff';

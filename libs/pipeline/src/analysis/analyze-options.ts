@@ -1,4 +1,4 @@
-import type { Embedder, Router } from '../model/providers';
+import type { Embedder, ProbeGenerator, Recommender, Router } from '../model/providers';
 import type { VectorIndexOptions } from '../semantic';
 import type { Severity } from '../model/severity';
 import type { StageName } from '../model/finding';
@@ -21,6 +21,10 @@ export interface AnalyzeOptions {
   failOn?: Severity | 'NONE';
   /** Pairs at or above this severity after stages 1–3 go to routing simulation. Default MEDIUM. */
   routingThreshold?: Severity;
+  /** Where stage 4's probes come from. Default: the local templates (LocalProbeGenerator). */
+  probeGenerator?: ProbeGenerator;
+  /** Extra (LLM) recommendation drafts, verified like the rule-based ones. Default: rules only. */
+  recommender?: Recommender;
   /** Routing trials per probe (majority vote). Default 3. */
   trials?: number;
   /** Probes generated per tool for routing. Default 6. */

@@ -1,17 +1,13 @@
 import { scanTool } from '../scan';
 import { LocalEmbedder } from '../semantic';
-import { LocalRouter } from '../routing';
-import { STAGES, type Conflict, type Finding, type StageName, type ToolFinding } from '../model/finding';
-import { isAtLeast, SEVERITIES, type Severity } from '../model/severity';
+import { STAGES, type Finding, type StageName, type ToolFinding } from '../model/finding';
 import type { Tool } from '../model/tool';
 import { DEFAULT_CANDIDATE_MIN_COSINE, DEFAULT_SEMANTIC_NEIGHBOURS, type AnalyzeOptions } from './analyze-options';
 import type { AnalysisReport, StageTiming } from './analysis-report';
-import { buildConflict } from './conflict-builder';
+import { finishFlaggedPairs } from './flagged-pairs-finish';
+import { buildReport, elapsed } from './report-builder';
 import { evaluatePair } from './pair-evaluator';
-import { attachRecommendations } from './recommendation-step';
 import { mergeRegistry } from './registry-merge';
-import { runRoutingStep } from './routing-step';
-import { applyCap, routingCap } from './severity-rules';
 import { ToolIndex, type IndexedTool, type NeighbourOptions } from './tool-index';
 
 export interface AnalyzeInput {
@@ -33,8 +29,8 @@ const PROGRESS_EVERY = 256;
 
 /**
  * Runs the conflict pipeline: index the registry, evaluate candidate pairs through stages 1–3
- * (cheapest first, short-circuiting), simulate routing on flagged pairs, merge findings into
- * conflicts, and attach verified recommendations.
+ * (cheapest first, short-circuiting), then finish the flagged pairs (finishFlaggedPairs: simulate
+ * routing, merge findings into conflicts, attach verified recommendations).
  */
 export async function analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): Promise<AnalysisReport> {
   const started = performance.now();
@@ -82,50 +78,22 @@ export async function analyze(input: AnalyzeInput, options: AnalyzeOptions = {})
   // so they are timed together.
   timings.push({ stage: 'pairs', ms: elapsed(t), items: flagged.evaluated });
 
-  const router = options.router ?? new LocalRouter();
-  t = performance.now();
-  const routing = stages.has('routing')
-    ? await runRoutingStep(flagged.pairs, index, input.candidates ? subjects : [], { ...options, router, progress })
-    : { evaluated: 0, shift: [] as ToolFinding[] };
-  timings.push({ stage: 'routing', ms: elapsed(t), items: routing.evaluated, ...skippedUnless(stages, 'routing', routing.evaluated === 0 ? 'no pair reached the routing threshold' : undefined) });
-  toolFindings.push(...routing.shift);
-
-  for (const pair of flagged.pairs) applyCap(pair.findings, routingCap(pair.findings));
-  const conflicts: Conflict[] = flagged.pairs
-    .filter((p) => p.findings.length > 0)
-    .map((p) => buildConflict(p.a.tool, p.b.tool, p.findings));
-
-  t = performance.now();
   // In a candidate check, only the candidates can still change: registry tools are already live.
   const patchable = input.candidates ? (tool: Tool) => candidateKeys.has(tool.key) : undefined;
-  const recommended = await attachRecommendations(conflicts, flagged.pairs, index, { ...options, recommendFrom: options.recommendFrom ?? (failOn === 'NONE' ? 'HIGH' : failOn), router, stageSet: stages, progress, patchable });
-  timings.push({ stage: 'recommendations', ms: elapsed(t), items: recommended });
+  const finished = await finishFlaggedPairs(flagged.pairs, index, input.candidates ? subjects : [], { ...options, stageSet: stages, failOn, onProgress: progress, patchable });
+  timings.push(...finished.timings);
+  toolFindings.push(...finished.shift);
+  const conflicts = finished.conflicts;
 
-  conflicts.sort(compareConflicts);
-  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  for (const c of conflicts) bySeverity[c.severity]++;
-  const blocked =
-    failOn !== 'NONE' &&
-    (conflicts.some((c) => isAtLeast(c.severity, failOn)) || toolFindings.some((f) => isAtLeast(f.severity, failOn)));
-
-  return {
-    summary: {
-      tools: all.length,
-      checked: subjects.length,
-      conflicts: conflicts.length,
-      bySeverity,
-      toolFindings: toolFindings.length,
-      blocked,
-      failOn,
-      durationMs: Math.round(elapsed(started)),
-      stages: timings,
-    },
-    conflicts,
-    toolFindings,
-  };
+  return buildReport({ tools: all.length, checked: subjects.length, conflicts, toolFindings, failOn, started, timings });
 }
 
-function findFlaggedPairs(
+/**
+ * Stages 1–3 on each subject's neighbours, each unordered pair once. With `insertAfterQuery` (a full analysis) each
+ * subject enters the index after its query, so every pair is found from its later tool; without it (candidates
+ * against an index that already holds them) pairs two subjects share are deduplicated by key.
+ */
+export function findFlaggedPairs(
   index: ToolIndex,
   subjects: readonly IndexedTool[],
   stages: ReadonlySet<StageName>,
@@ -158,20 +126,4 @@ function findFlaggedPairs(
     if ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === subjects.length) progress({ phase: 'pairs', done: i + 1, total: subjects.length });
   });
   return { pairs, evaluated };
-}
-
-function skippedUnless(stages: ReadonlySet<StageName>, stage: StageName, reason?: string): { skipped?: string } {
-  if (!stages.has(stage)) return { skipped: 'not selected' };
-  return reason ? { skipped: reason } : {};
-}
-
-function compareConflicts(x: Conflict, y: Conflict): number {
-  const bySeverity = SEVERITIES.indexOf(x.severity) - SEVERITIES.indexOf(y.severity);
-  if (bySeverity !== 0) return bySeverity;
-  if (y.score !== x.score) return y.score - x.score;
-  return x.key < y.key ? -1 : x.key > y.key ? 1 : 0;
-}
-
-function elapsed(since: number): number {
-  return Math.round((performance.now() - since) * 10) / 10;
 }

@@ -1,5 +1,5 @@
 import { descriptionDrafts, distinctiveRenameDraft, renameDraft, type RecommendationDraft } from '../recommendations';
-import { simulateRouting } from '../routing';
+import { simulateRouting, withProbesOf } from '../routing';
 import { pairKey, type Conflict, type Finding, type Recommendation, type StageName } from '../model/finding';
 import type { Router } from '../model/providers';
 import { isAtLeast, severityRank } from '../model/severity';
@@ -50,7 +50,8 @@ export async function attachRecommendations(
     const [first, second] = pair.a.tool.key <= pair.b.tool.key ? [pair.a, pair.b] : [pair.b, pair.a];
     for (const [self, other] of [[first, second], [second, first]] as const) {
       if (!patchable(self.tool)) continue;
-      for (const draft of draftsFor(self.tool, other.tool, conflict.findings)) {
+      const llmDrafts = (await options.recommender?.draftsFor(self.tool, other.tool, conflict.findings)) ?? [];
+      for (const draft of [...draftsFor(self.tool, other.tool, conflict.findings), ...llmDrafts.map((d) => ({ ...d, source: 'llm' as const }))]) {
         const result = await verify(draft, self, other, conflict, index, options);
         if (result) verified.push(result);
       }
@@ -93,6 +94,8 @@ async function verify(
       context: (a, b) => routingContext(index, a, b).filter((t) => t.key !== self.tool.key),
       trials: options.trials ?? DEFAULT_TRIALS,
       probesPerTool: options.probesPerTool ?? DEFAULT_PROBES_PER_TOOL,
+      // The patched tool is routed with the probes written for the original: same requests before and after.
+      ...(options.probeGenerator ? { probeGenerator: withProbesOf(options.probeGenerator, new Map([[patched.tool.key, self.tool]])) } : {}),
     });
     const finding = routed.get(pairKey(patched.tool.key, other.tool.key));
     if (finding) findings.push(finding);
@@ -107,7 +110,7 @@ async function verify(
     rationale: draft.rationale,
     patch: { before: pick(self.tool, draft), after: draft.after },
     verification: { scoreBefore: round(conflict.score), scoreAfter },
-    source: 'rules',
+    source: draft.source ?? 'rules',
   };
 }
 

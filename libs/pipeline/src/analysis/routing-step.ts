@@ -38,7 +38,7 @@ export async function runRoutingStep(
     options.progress({ phase: 'routing', done: 0, total: eligible.length });
     const results = await simulateRouting(
       eligible.map((p) => ({ a: p.a.tool, b: p.b.tool })),
-      { router: options.router, context, trials, probesPerTool },
+      { router: options.router, context, trials, probesPerTool, probeGenerator: options.probeGenerator },
     );
     for (const pair of eligible) {
       const finding = results.get(pairKey(pair.a.tool.key, pair.b.tool.key));
@@ -51,7 +51,7 @@ export async function runRoutingStep(
   for (const candidate of candidates) {
     const neighbours = index.nearestTools(candidate, CONTEXT_NEIGHBOURS * 2).map((n) => n.tool);
     if (neighbours.length === 0) continue;
-    const losses = (await routingShift(candidate.tool, neighbours, { router: options.router, trials, probesPerTool })).filter((l) => l.lost > 0);
+    const losses = (await routingShift(candidate.tool, neighbours, { router: options.router, trials, probesPerTool, probeGenerator: options.probeGenerator })).filter((l) => l.lost > 0);
     if (losses.length === 0) continue;
     const worst = Math.max(...losses.map((l) => l.lost / Math.max(1, l.of)));
     shift.push({

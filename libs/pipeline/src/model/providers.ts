@@ -2,7 +2,8 @@
  * Provider ports. The pipeline ships deterministic local implementations; model-backed ones
  * (OpenAI, Azure, OpenAI-compatible, Anthropic) plug in through the same interfaces.
  */
-import type { JsonSchema } from './tool';
+import type { Finding, RecommendationKind } from './finding';
+import type { JsonSchema, Tool, ToolDefinition } from './tool';
 
 export interface Embedder {
   /** Stable identifier of the model, used in cache keys (e.g. `local-hash-v1`, `openai:text-embedding-3-small`). */
@@ -38,4 +39,41 @@ export interface RouteOptions {
 export interface Router {
   readonly model: string;
   route(query: string, candidates: readonly RouterCandidate[], options?: RouteOptions): Promise<RouteDecision>;
+}
+
+/** Probes for one pair: requests meant for `a` and requests meant for `b`, in the pair's order. */
+export interface PairProbes {
+  a: string[];
+  b: string[];
+  /** Who wrote them: `local` (templates) or the model id (`openai:gpt-4o-mini`). */
+  source: string;
+  /** Set when a model was asked but its probes could not be used: why, and that `source` is the local fallback. */
+  fallback?: string;
+}
+
+/**
+ * Where stage 4's probe queries come from. The default (`LocalProbeGenerator`) builds them from templates
+ * over each tool's own text; a model-backed one asks an LLM for realistic requests aimed at what tells
+ * the two tools apart. Implementations must be deterministic per (model, pair) so reruns agree.
+ */
+export interface ProbeGenerator {
+  readonly model: string;
+  probesFor(pair: { a: Tool; b: Tool }, count: number): Promise<PairProbes>;
+}
+
+/** A patch an LLM proposes for `tool`; unverified until the pair is re-run with it applied. */
+export interface RecommenderDraft {
+  kind: RecommendationKind;
+  rationale: string;
+  after: Partial<Pick<ToolDefinition, 'name' | 'description'>>;
+}
+
+/**
+ * Extra recommendation drafts for one side of a conflict (the rule-based drafts always run). Each
+ * draft goes through the same verification as the rule-based ones and is dropped unless the pair's
+ * score drops; a recommender that fails returns no drafts rather than unverified text.
+ */
+export interface Recommender {
+  readonly model: string;
+  draftsFor(tool: Tool, other: Tool, findings: readonly Finding[]): Promise<RecommenderDraft[]>;
 }

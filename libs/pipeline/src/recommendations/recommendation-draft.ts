@@ -6,4 +6,6 @@ export interface RecommendationDraft {
   kind: RecommendationKind;
   rationale: string;
   after: Partial<ToolDefinition>;
+  /** Who proposed it. Default `rules`; `llm` drafts come from a Recommender and are verified the same way. */
+  source?: 'rules' | 'llm';
 }

@@ -1,4 +1,4 @@
-export { generateProbes, DEFAULT_PROBE_COUNT } from './probe-generator';
+export { generateProbes, DEFAULT_PROBE_COUNT, LocalProbeGenerator, withProbesOf } from './probe-generator';
 export { LocalRouter } from './local-router';
 export { DEFAULT_ROUTER_WEIGHTS, type LocalRouterWeights } from './router-scoring';
 export { profileCandidate, queryTerms, type CandidateProfile } from './candidate-profile';

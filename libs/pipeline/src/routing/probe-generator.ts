@@ -1,4 +1,4 @@
-import type { Tool } from '../model';
+import type { PairProbes, ProbeGenerator, Tool } from '../model';
 import { isKnownVerb, splitIdentifier, stem } from '../text';
 import { parameterPhrases } from '../semantic/fingerprint';
 
@@ -71,4 +71,24 @@ function capitalise(s: string): string {
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/** The default ProbeGenerator: generateProbes' templates for each side, no model involved. */
+export class LocalProbeGenerator implements ProbeGenerator {
+  readonly model = 'local';
+
+  async probesFor(pair: { a: Tool; b: Tool }, count: number): Promise<PairProbes> {
+    return { a: generateProbes(pair.a, count), b: generateProbes(pair.b, count), source: 'local' };
+  }
+}
+
+/**
+ * `generator` with some tools standing in for others: verifying a patch routes the patched tool with
+ * the probes written for the original, so the score before and after is measured on the same requests.
+ */
+export function withProbesOf(generator: ProbeGenerator, originals: ReadonlyMap<string, Tool>): ProbeGenerator {
+  return {
+    model: generator.model,
+    probesFor: ({ a, b }, count) => generator.probesFor({ a: originals.get(a.key) ?? a, b: originals.get(b.key) ?? b }, count),
+  };
 }

@@ -59,12 +59,22 @@ describe('majority vote over trials', () => {
     expect(router.maxInFlight).toBe(2);
   });
 
-  it('uses custom probes when given', async () => {
+  it('asks a probe generator once per pair and records who wrote the probes', async () => {
     const router = new ScriptedRouter([null]);
-    const probes = jest.fn(async () => ['p1', 'p2', 'p3']);
-    const findings = await simulateRouting([{ a: tool('x'), b: tool('y') }], { router, trials: 1, probesPerTool: 2, probes, context: () => [] });
-    expect(probes).toHaveBeenCalledTimes(2);
-    expect([...findings.values()][0].evidence['probes']).toBe(4);
+    const probesFor = jest.fn(async () => ({ a: ['p1', 'p2', 'p3'], b: ['q1', 'q2', 'q3'], source: 'llm:test' }));
+    const findings = await simulateRouting([{ a: tool('x'), b: tool('y') }], { router, trials: 1, probesPerTool: 2, probeGenerator: { model: 'llm:test', probesFor }, context: () => [] });
+    expect(probesFor).toHaveBeenCalledTimes(1);
+    const evidence = [...findings.values()][0].evidence;
+    expect(evidence['probes']).toBe(4);
+    expect(evidence['probeSource']).toBe('llm:test');
+    expect(evidence).not.toHaveProperty('probeFallback');
+  });
+
+  it('records a fallback to local probes with its reason', async () => {
+    const router = new ScriptedRouter([null]);
+    const probeGenerator = { model: 'llm:test', probesFor: async () => ({ a: ['p1'], b: ['q1'], source: 'local', fallback: 'llm:test: output invalid twice' }) };
+    const findings = await simulateRouting([{ a: tool('x'), b: tool('y') }], { router, trials: 1, probesPerTool: 2, probeGenerator, context: () => [] });
+    expect([...findings.values()][0].evidence).toMatchObject({ probeSource: 'local', probeFallback: 'llm:test: output invalid twice' });
   });
 });
 

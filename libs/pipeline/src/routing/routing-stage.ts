@@ -1,6 +1,6 @@
-import { type Finding, pairKey, type Router, type RouterCandidate, type Severity, type Tool, type ToolRef, toolRef } from '../model';
+import { type Finding, type PairProbes, pairKey, type ProbeGenerator, type Router, type RouterCandidate, type Severity, type Tool, type ToolRef, toolRef } from '../model';
 import { mapLimit } from './concurrency';
-import { generateProbes } from './probe-generator';
+import { LocalProbeGenerator } from './probe-generator';
 import { DEFAULT_ROUTING_CONCURRENCY, ROUTING_THRESHOLDS, type RoutingThresholds } from './thresholds';
 import { majorityVote, type Verdict } from './vote';
 
@@ -11,8 +11,8 @@ export interface RoutingOptions {
   /** Router calls per probe; the majority decides (ties are reported as ties). */
   trials: number;
   probesPerTool: number;
-  /** Probe source; defaults to the deterministic templates of generateProbes. */
-  probes?: (tool: Tool) => Promise<string[]>;
+  /** Probe source; defaults to the deterministic templates of generateProbes (LocalProbeGenerator). */
+  probeGenerator?: ProbeGenerator;
   /** Probes routed at once (each runs its trials in sequence). */
   concurrency?: number;
   thresholds?: RoutingThresholds;
@@ -33,7 +33,7 @@ export async function simulateRouting(pairs: readonly { a: Tool; b: Tool }[], op
     { pair: { a, b }, from: b, to: a },
   ]);
   const limit = options.concurrency ?? DEFAULT_ROUTING_CONCURRENCY;
-  const probeLists = await mapLimit(jobs, limit, (job) => session.probesFor(job.from));
+  const probeLists = await mapLimit(jobs, limit, (job) => session.probesFor(job.from, job.to));
   // One flat queue of (direction, probe) tasks, so the concurrency limit holds across pairs.
   const tasks = jobs.flatMap((job, j) => probeLists[j].map((probe) => ({ job, j, probe })));
   // Context is asked for once per pair (it may be an index query), not once per probe.
@@ -47,7 +47,7 @@ export async function simulateRouting(pairs: readonly { a: Tool; b: Tool }[], op
   for (let i = 0; i < outcomes.length; i += 2) {
     const [ab, ba] = [outcomes[i], outcomes[i + 1]];
     const { a, b } = jobs[i].pair;
-    findings.set(pairKey(a.key, b.key), confusionFinding(a, b, ab, ba, options));
+    findings.set(pairKey(a.key, b.key), confusionFinding(a, b, ab, ba, options, session.provenance(a, b)));
   }
   return findings;
 }
@@ -57,7 +57,7 @@ interface DirectionOutcome {
   verdicts: Verdict[];
 }
 
-function confusionFinding(a: Tool, b: Tool, ab: DirectionOutcome, ba: DirectionOutcome, options: RoutingOptions): Finding {
+function confusionFinding(a: Tool, b: Tool, ab: DirectionOutcome, ba: DirectionOutcome, options: RoutingOptions, probes: ProbeProvenance): Finding {
   const astray: { probe: string; meantFor: string; routedTo: string }[] = [];
   const tally = (from: Tool, to: Tool, outcome: DirectionOutcome): { wrong: number; ties: number; kept: number; none: number } => {
     const t = { wrong: 0, ties: 0, kept: 0, none: 0 };
@@ -95,6 +95,9 @@ function confusionFinding(a: Tool, b: Tool, ab: DirectionOutcome, ba: DirectionO
       bKept: y.kept,
       none: x.none + y.none,
       astray: astray.slice(0, MAX_ASTRAY),
+      // Who wrote the probes, and why a model's probes were not used (never a silent fallback).
+      probeSource: probes.source,
+      ...(probes.fallback ? { probeFallback: probes.fallback } : {}),
     },
   };
 }
@@ -121,13 +124,14 @@ export async function routingShift(
   candidate: Tool,
   neighbours: readonly Tool[],
   options: ShiftOptions,
-): Promise<{ tool: ToolRef; lost: number; of: number; probes: string[] }[]> {
+): Promise<{ tool: ToolRef; lost: number; of: number; probes: string[]; probeSource: string; probeFallback?: string }[]> {
   const session = new RoutingSession(options);
   const others = neighbours.filter((n) => n.key !== candidate.key);
   const before = session.candidates(others);
   const after = session.candidates([...others, candidate]);
   const limit = options.concurrency ?? DEFAULT_ROUTING_CONCURRENCY;
-  const probeLists = await mapLimit(others, limit, (tool) => session.probesFor(tool));
+  // Each neighbour's probes are written against the candidate: requests for the neighbour it could steal.
+  const probeLists = await mapLimit(others, limit, (tool) => session.probesFor(tool, candidate));
   const tasks = others.flatMap((tool, t) => probeLists[t].map((probe) => ({ tool, t, probe })));
   const rows = await mapLimit(tasks, limit, async ({ tool, probe }) => {
     const was = await majorityVote(options.router, probe, before, options.trials);
@@ -138,32 +142,47 @@ export async function routingShift(
   const results = others.map((tool, t) => {
     const mine = tasks.map((task, i) => ({ task, row: rows[i] })).filter((x) => x.task.t === t);
     const lost = mine.filter((x) => x.row.lost).map((x) => x.task.probe);
-    return { tool: toolRef(tool), key: tool.key, lost: lost.length, of: mine.filter((x) => x.row.won).length, probes: lost };
+    const { source, fallback } = session.provenance(tool, candidate);
+    return { tool: toolRef(tool), key: tool.key, lost: lost.length, of: mine.filter((x) => x.row.won).length, probes: lost, probeSource: source, ...(fallback ? { probeFallback: fallback } : {}) };
   });
   return results
     .filter((r) => r.lost > 0)
     .sort((p, q) => q.lost - p.lost || (p.key < q.key ? -1 : 1))
-    .map(({ tool, lost, of, probes }) => ({ tool, lost, of, probes }));
+    .map(({ key: _key, ...row }) => row);
 }
 
-/** Per-call caches: a tool's probes and router view are built once however many pairs it is in. */
+type ProbeProvenance = Pick<PairProbes, 'source' | 'fallback'>;
+
+/** Per-call caches: a pair's probes and a tool's router view are built once however often they are needed. */
 class RoutingSession {
-  private readonly probeCache = new Map<string, Promise<string[]>>();
+  private readonly pairProbes = new Map<string, Promise<PairProbes>>();
+  private readonly provenances = new Map<string, ProbeProvenance>();
   private readonly views = new WeakMap<Tool, RouterCandidate>();
+  private readonly generator: ProbeGenerator;
 
-  constructor(private readonly options: Pick<RoutingOptions, 'probes' | 'probesPerTool'>) {}
-
-  probesFor(tool: Tool): Promise<string[]> {
-    let p = this.probeCache.get(tool.key);
-    if (!p) {
-      p = this.options.probes
-        ? this.options.probes(tool).then((list) => list.slice(0, this.options.probesPerTool))
-        : Promise.resolve(generateProbes(tool, this.options.probesPerTool));
-      this.probeCache.set(tool.key, p);
-    }
-    return p;
+  constructor(private readonly options: Pick<RoutingOptions, 'probeGenerator' | 'probesPerTool'>) {
+    this.generator = options.probeGenerator ?? new LocalProbeGenerator();
   }
 
+  /** Probes meant for `tool`, written for its pair with `other` (asked once per pair, in key order). */
+  async probesFor(tool: Tool, other: Tool): Promise<string[]> {
+    const [a, b] = tool.key <= other.key ? [tool, other] : [other, tool];
+    const key = pairKey(a.key, b.key);
+    let p = this.pairProbes.get(key);
+    if (!p) {
+      p = this.generator.probesFor({ a, b }, this.options.probesPerTool).then((probes) => {
+        this.provenances.set(key, { source: probes.source, ...(probes.fallback ? { fallback: probes.fallback } : {}) });
+        return probes;
+      });
+      this.pairProbes.set(key, p);
+    }
+    const probes = await p;
+    return (tool === a ? probes.a : probes.b).slice(0, this.options.probesPerTool);
+  }
+
+  provenance(x: Tool, y: Tool): ProbeProvenance {
+    return this.provenances.get(pairKey(x.key, y.key)) ?? { source: this.generator.model };
+  }
   /** Router views of `tools`, deduplicated by key, in a stable order. */
   candidates(tools: readonly Tool[]): RouterCandidate[] {
     const seen = new Set<string>();
