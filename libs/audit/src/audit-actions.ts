@@ -25,6 +25,13 @@ export const AUDIT_ACTION_INFO = {
   'policy.changed': { name: 'Environment policy changed', severity: 7 },
   'environment.created': { name: 'Environment created', severity: 5 },
   'server.created': { name: 'MCP server registered', severity: 4 },
+  'notification_channel.created': { name: 'Notification channel created', severity: 5 },
+  'notification_channel.updated': { name: 'Notification channel updated', severity: 5 },
+  'notification_channel.deleted': { name: 'Notification channel deleted', severity: 5 },
+  'notification.sent': { name: 'Notification sent', severity: 1 },
+  'notification.failed': { name: 'Notification failed', severity: 4 },
+  'server.updated': { name: 'MCP server connection changed', severity: 5 },
+  'server.deleted': { name: 'MCP server deleted', severity: 5 },
 } as const satisfies Record<string, { name: string; severity: number }>;
 
 /** An audit action name, e.g. `tool.registered`. */

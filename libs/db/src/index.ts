@@ -23,7 +23,8 @@ export type {
 } from './repositories/registry.types';
 export { OrganisationRepository } from './repositories/organisation.repository';
 export { EnvironmentRepository } from './repositories/environment.repository';
-export { ServerRepository, type NewServer } from './repositories/server.repository';
+export { ServerRepository, isSyncableServer, type NewServer, type ServerPatch, type ServerForSync } from './repositories/server.repository';
+export { SyncRunRepository, type SyncRunRecord, type SyncApply, type SyncTriggerValue, type SyncStatusValue, type SyncRegistryTool } from './repositories/sync-run.repository';
 export { ToolRepository, REGISTRY_STATUSES, type ToolFilter } from './repositories/tool.repository';
 export {
   ToolRegistrationRepository,
@@ -48,9 +49,38 @@ export {
   type RunStatusValue,
   type ScanWrite,
 } from './repositories/analysis-run.repository';
+export type { ProviderUsageLine, RunUsage } from './repositories/run-usage';
 export { ApprovalRepository } from './repositories/approval.repository';
 export { EmbeddingCacheRepository } from './repositories/embedding-cache.repository';
-export type { ApprovalActorRef, ApprovalFilter, ApprovalOpen, ApprovalRecord, ApprovalStatusValue, DecisionResult } from './repositories/approval.types';
+export { RouterDecisionCacheRepository, type RouterDecisionKey, type CachedRouteDecision } from './repositories/router-decision-cache.repository';
+export { ProbeCacheRepository, type CachedProbes } from './repositories/probe-cache.repository';
+export { RecommendationDraftCacheRepository, type CachedRecommendationDraft } from './repositories/recommendation-draft-cache.repository';
+export type { ApprovalActorRef, ApprovalFilter, ApprovalKindValue, ApprovalOpen, ApprovalRecord, ApprovalStatusValue, DecisionResult, DefinitionChange } from './repositories/approval.types';
 export { type PendingRegistrationWrite } from './repositories/tool-registration.repository';
 export { dummyPasswordHash, hashPassword, verifyPassword } from './users/password-hash';
-export { blockedSubjects, conflictWrites } from './repositories/report-writes';
+export { blockedSubjects, conflictWrite, conflictWrites } from './repositories/report-writes';
+// Notifications (issue 7): keep these lines when editing this file.
+export { NotificationChannelRepository } from './repositories/notification-channel.repository';
+export { NotificationDeliveryRepository, type QueueOutcome } from './repositories/notification-delivery.repository';
+export {
+  channelSecretsContext,
+  type ChannelKindValue,
+  type DeliveryAttempt,
+  type DeliveryStatusValue,
+  type DigestModeValue,
+  type NotificationChannelRecord,
+  type NotificationChannelWrite,
+  type NotificationDeliveryFilter,
+  type NotificationDeliveryRecord,
+  type NotificationDeliveryWrite,
+  type SecretsSealer,
+} from './repositories/notification.types';
+export {
+  NotificationSubjectsRepository,
+  type ApprovalSubject,
+  type ConflictSubject,
+  type FailedRunSubject,
+  type SubjectEnvironment,
+  type SubjectTool,
+  type ToolChangeSubject,
+} from './repositories/notification-subjects.repository';

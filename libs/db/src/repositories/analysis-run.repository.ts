@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { AnalysisRun, Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 import { audit, auditEntry, type AuditScope, SYSTEM_SOURCE } from './audit-context';
-import { type ConflictWrite, syncConflicts } from './conflict-sync';
+import { isAtLeast } from '@toolgate/pipeline';
+import { type ConflictWrite, type KeepRecommendations, syncConflicts } from './conflict-sync';
 import { toEnvironmentRecord } from './registry.mappers';
 import type { ApprovalActorRef } from './approval.types';
-import type { EnvironmentRecord, StageLevel } from './registry.types';
+import type { EnvironmentRecord, SeverityLevel, StageLevel } from './registry.types';
+import { type ProviderUsageLine, type RunUsage, toRunUsage, usageColumns } from './run-usage';
 
 export type RunStatusValue = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
 export type AnalysisTriggerValue = 'MANUAL' | 'SYNC' | 'REGISTRATION' | 'SCHEDULE' | 'POLICY_CHANGE';
@@ -25,6 +27,8 @@ export interface AnalysisRunRecord {
   error: string | null;
   /** Who asked for the run (the registering caller for REGISTRATION runs); the system when nobody did. */
   requestedBy: ApprovalActorRef;
+  /** Remote model calls, tokens and estimated cost of the run (zero on local providers). */
+  usage: RunUsage;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -40,12 +44,20 @@ export interface ScanWrite {
   conflicts: ConflictWrite[];
   /** Replace the conflicts' stored recommendations with the ones given (a registration analysis computes them); default keep. */
   replaceRecommendations?: boolean;
+  /**
+   * A re-scan that computed recommendations for conflicts at or above this severity: theirs are replaced, the
+   * others' stored ones (from their registration) are kept. Ignored with `replaceRecommendations`.
+   */
+  recommendFrom?: SeverityLevel;
   /** New statuses, applied only while the tool is still at the scanned version (a newer registration wins). */
   statuses: Array<{ toolId: string; versionId: string; status: 'ACTIVE' | 'BLOCKED' }>;
+  /** The run's remote model usage, per model (UsageMeter.byModel() of the run); omitted: left as it is. */
+  usage?: readonly ProviderUsageLine[];
 }
 
-// A scan of a large environment writes many conflicts; Prisma's default 5 s would cut it off.
-const SCAN_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
+// A scan of a large environment writes many conflicts; Prisma's default 5 s would cut it off. The writes are
+// set-based (a 10k-tool re-scan merges ~90k conflicts in seconds: bench/RESULTS.md); the timeout is a safety net.
+const SCAN_TRANSACTION = { maxWait: 10_000, timeout: 600_000 };
 
 /** Analysis runs: created by the API (QUEUED), driven by the worker (RUNNING → COMPLETED | FAILED). */
 @Injectable()
@@ -90,24 +102,32 @@ export class AnalysisRunRepository {
     return row ? { run: toRunRecord(row), environment: toEnvironmentRecord(row.environment) } : undefined;
   }
 
-  /** Writes the scan's conflicts (dedup by pair, auto-resolve the rest), tool statuses and the COMPLETED run, atomically. */
-  async complete(id: string, environmentId: string, scan: ScanWrite): Promise<AnalysisRunRecord> {
+  /**
+   * Writes the scan's conflicts (dedup by pair, auto-resolve the rest), tool statuses and the COMPLETED run, atomically.
+   * `alsoInTransaction` runs inside the same transaction after the statuses (the worker opens the approval requests of
+   * the versions it blocked there), so whoever sees the run COMPLETED also sees its approval requests.
+   */
+  async complete(
+    id: string,
+    environmentId: string,
+    scan: ScanWrite,
+    alsoInTransaction?: (tx: Prisma.TransactionClient, run: AnalysisRunRecord) => Promise<void>,
+  ): Promise<AnalysisRunRecord> {
     return this.prisma.$transaction(async (tx) => {
+      const persistStarted = performance.now();
       const scope = await scopeOf(tx, environmentId);
-      const sync = await syncConflicts(tx, { environmentId, runId: id, subjectIds: scan.subjectIds, conflicts: scan.conflicts, keepRecommendations: !scan.replaceRecommendations }, scope);
-      for (const s of scan.statuses) {
-        await tx.tool.updateMany({
-          where: { id: s.toolId, currentVersionId: s.versionId, status: { not: s.status } },
-          data: { status: s.status, ...(s.status === 'ACTIVE' ? { approvedVersionId: s.versionId } : {}) },
-        });
-      }
+      const sync = await syncConflicts(tx, { environmentId, runId: id, subjectIds: scan.subjectIds, conflicts: scan.conflicts, keepRecommendations: keptRecommendations(scan) }, scope);
+      await applyStatuses(tx, scan.statuses);
       const run = await tx.analysisRun.update({
         where: { id },
-        data: { status: 'COMPLETED', stageTimings: scan.stageTimings, toolCount: scan.toolCount, pairCount: scan.pairCount, conflictCount: sync.conflictIds.length, finishedAt: new Date(), error: null },
+        // `persist`: the conflict merge, statuses and audit entries inside this transaction (milliseconds).
+        data: { status: 'COMPLETED', stageTimings: { ...scan.stageTimings, persist: Math.round(performance.now() - persistStarted) }, toolCount: scan.toolCount, pairCount: scan.pairCount, conflictCount: sync.conflictIds.length, finishedAt: new Date(), error: null, ...(scan.usage ? usageColumns(scan.usage) : {}) },
       });
       const details = { tools: scan.toolCount, pairs: scan.pairCount, conflicts: sync.conflictIds.length, resolved: sync.resolvedIds.length };
       await audit.append(tx, auditEntry(scope, 'analysis.completed', { type: 'analysis_run', id }, details));
-      return toRunRecord(run);
+      const record = toRunRecord(run);
+      if (alsoInTransaction) await alsoInTransaction(tx, record);
+      return record;
     }, SCAN_TRANSACTION);
   }
 
@@ -121,6 +141,31 @@ export class AnalysisRunRepository {
       return true;
     });
   }
+}
+
+function keptRecommendations(scan: ScanWrite): KeepRecommendations {
+  if (scan.replaceRecommendations) return false;
+  const from = scan.recommendFrom;
+  return from ? (conflict) => !isAtLeast(conflict.severity, from) : true;
+}
+
+/**
+ * New tool statuses in one UPDATE … FROM unnest, each applied only while the tool is still at the scanned version
+ * and not already in it; ACTIVE also approves the version.
+ */
+async function applyStatuses(tx: Prisma.TransactionClient, statuses: ScanWrite['statuses']): Promise<void> {
+  if (statuses.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE "Tool" t SET status = s.status, "approvedVersionId" = CASE WHEN s.status = 'ACTIVE' THEN s.version ELSE t."approvedVersionId" END, "updatedAt" = now()
+    FROM (
+      -- The rug-pull gate (definition-gate.ts): a version a sync gated never becomes ACTIVE here until a person approved it.
+      SELECT u.id, u.version, CASE WHEN u.status = 'ACTIVE'
+        AND EXISTS (SELECT 1 FROM "ApprovalRequest" a WHERE a."toolVersionId" = u.version AND a.kind = 'DEFINITION_CHANGE')
+        AND NOT EXISTS (SELECT 1 FROM "ApprovalRequest" a WHERE a."toolVersionId" = u.version AND a.status = 'APPROVED')
+      THEN 'BLOCKED'::"ToolStatus" ELSE u.status END AS status
+      FROM unnest(${statuses.map((x) => x.toolId)}::uuid[], ${statuses.map((x) => x.versionId)}::uuid[], ${statuses.map((x) => x.status)}::"ToolStatus"[]) AS u(id, version, status)
+    ) AS s
+    WHERE t.id = s.id AND t."currentVersionId" = s.version AND t.status <> s.status`;
 }
 
 async function scopeOf(tx: Prisma.TransactionClient, environmentId: string): Promise<AuditScope> {
@@ -141,6 +186,7 @@ function toRunRecord(row: AnalysisRun): AnalysisRunRecord {
     conflictCount: row.conflictCount,
     error: row.error,
     requestedBy: { type: row.requestedByType, id: row.requestedById },
+    usage: toRunUsage(row),
     createdAt: row.createdAt,
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,

@@ -1,5 +1,5 @@
 import type { Prisma } from '../generated/prisma/client';
-import type { ApprovalRecord, ApprovalStatusValue } from './approval.types';
+import type { ApprovalRecord, ApprovalStatusValue, DefinitionChange } from './approval.types';
 import { UNRESOLVED_STATUSES } from './conflict-sync';
 import { CONFLICT_INCLUDE, type ConflictRow, toConflictRecord, toRecommendationRecord } from './registry.mappers';
 import type { SeverityLevel } from './registry.types';
@@ -35,6 +35,8 @@ export function toApprovalRecord(row: ApprovalRow): ApprovalRecord {
     expiresAt: row.expiresAt,
     decidedAt: row.decidedAt,
     createdAt: row.createdAt,
+    kind: row.kind,
+    definitionChange: (row.definitionChange as DefinitionChange | null) ?? null,
     conflicts: row.conflicts.map(({ conflict }) => ({
       ...toConflictRecord(conflict as ConflictRow),
       recommendations: conflict.recommendations.map(toRecommendationRecord),

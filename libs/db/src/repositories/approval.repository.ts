@@ -22,36 +22,41 @@ export class ApprovalRepository {
    * the server lists now can be approved.
    */
   async open(input: ApprovalOpen, source: AuditSource = SYSTEM_SOURCE): Promise<{ approval: ApprovalRecord; created: boolean }> {
-    const { id, created } = await this.prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${OPEN_LOCK_CLASS}::int, hashtext(${input.toolVersionId}))`;
-      const pending = await tx.approvalRequest.findFirst({ where: { toolVersionId: input.toolVersionId, status: 'PENDING' }, select: { id: true } });
-      if (pending) return { id: pending.id, created: false };
-      const version = await tx.toolVersion.findUniqueOrThrow({ where: { id: input.toolVersionId }, select: { toolId: true, version: true } });
-      const conflictIds = await blockingConflictIds(tx, input.environmentId, version.toolId, input.blockingSeverities);
-      const now = new Date();
-      const row = await tx.approvalRequest.create({
-        data: {
-          environmentId: input.environmentId,
-          toolVersionId: input.toolVersionId,
-          requesterType: input.requester.type,
-          requesterId: input.requester.id,
-          expiresAt: new Date(now.getTime() + input.ttlSeconds * 1000),
-          conflicts: { create: conflictIds.map((conflictId) => ({ conflictId })) },
-        },
-        select: { id: true },
-      });
-      const superseded = await tx.approvalRequest.findMany({
-        where: { status: 'PENDING', toolVersion: { toolId: version.toolId }, id: { not: row.id } },
-        select: { id: true },
-      });
-      for (const old of superseded) {
-        await tx.approvalRequest.update({ where: { id: old.id }, data: { status: 'EXPIRED', reason: `superseded by version ${version.version}`, decidedAt: now } });
-        await this.log(tx, input, source, 'approval.expired', old.id, { supersededBy: row.id, version: version.version });
-      }
-      await this.log(tx, input, source, 'approval.requested', row.id, { toolVersionId: input.toolVersionId, toolId: version.toolId, conflictIds });
-      return { id: row.id, created: true };
-    });
+    const { id, created } = await this.prisma.$transaction((tx) => this.openIn(tx, input, source));
     return { approval: (await this.findById(input.organisationId, id))!, created };
+  }
+
+  /** {@link open} inside the caller's transaction (a sync opens its rug-pull gates with the versions it stores). */
+  async openIn(tx: Prisma.TransactionClient, input: ApprovalOpen, source: AuditSource = SYSTEM_SOURCE): Promise<{ id: string; created: boolean }> {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${OPEN_LOCK_CLASS}::int, hashtext(${input.toolVersionId}))`;
+    const pending = await tx.approvalRequest.findFirst({ where: { toolVersionId: input.toolVersionId, status: 'PENDING' }, select: { id: true } });
+    if (pending) return { id: pending.id, created: false };
+    const version = await tx.toolVersion.findUniqueOrThrow({ where: { id: input.toolVersionId }, select: { toolId: true, version: true } });
+    const conflictIds = await blockingConflictIds(tx, input.environmentId, version.toolId, input.blockingSeverities);
+    const now = new Date();
+    const row = await tx.approvalRequest.create({
+      data: {
+        environmentId: input.environmentId,
+        toolVersionId: input.toolVersionId,
+        requesterType: input.requester.type,
+        requesterId: input.requester.id,
+        expiresAt: new Date(now.getTime() + input.ttlSeconds * 1000),
+        kind: input.kind ?? 'CONFLICTS',
+        ...(input.definitionChange ? { definitionChange: input.definitionChange as unknown as Prisma.InputJsonObject } : {}),
+        conflicts: { create: conflictIds.map((conflictId) => ({ conflictId })) },
+      },
+      select: { id: true },
+    });
+    const superseded = await tx.approvalRequest.findMany({
+      where: { status: 'PENDING', toolVersion: { toolId: version.toolId }, id: { not: row.id } },
+      select: { id: true },
+    });
+    for (const old of superseded) {
+      await tx.approvalRequest.update({ where: { id: old.id }, data: { status: 'EXPIRED', reason: `superseded by version ${version.version}`, decidedAt: now } });
+      await this.log(tx, input, source, 'approval.expired', old.id, { supersededBy: row.id, version: version.version });
+    }
+    await this.log(tx, input, source, 'approval.requested', row.id, { toolVersionId: input.toolVersionId, toolId: version.toolId, conflictIds, ...(input.kind === 'DEFINITION_CHANGE' ? { kind: input.kind } : {}), ...input.auditDetails });
+    return { id: row.id, created: true };
   }
 
   async findById(organisationId: string, id: string): Promise<ApprovalRecord | undefined> {

@@ -1,6 +1,17 @@
 import type { ConflictDetail, SeverityLevel } from './registry.types';
 
 export type ApprovalStatusValue = 'PENDING' | 'APPROVED' | 'REJECTED' | 'EXPIRED';
+export type ApprovalKindValue = 'CONFLICTS' | 'DEFINITION_CHANGE';
+
+/** What a DEFINITION_CHANGE request shows a reviewer: the pinned (approved) version and the diff to the new one. */
+export interface DefinitionChange {
+  approvedVersionId: string;
+  approvedVersion: number;
+  /** A structured diff of the two definitions (libs/pipeline diffDefinitions): description word diff, schema path changes. */
+  diff: unknown;
+  /** The same diff as readable text (libs/pipeline renderDefinitionDiff). */
+  rendered: string;
+}
 
 /** Who requested or decided: a user, an API key or the system (auto-created requests keep the registering actor). */
 export interface ApprovalActorRef {
@@ -21,6 +32,10 @@ export interface ApprovalRecord {
   expiresAt: Date;
   decidedAt: Date | null;
   createdAt: Date;
+  /** CONFLICTS (blocked by analysis) or DEFINITION_CHANGE (a sync found that an approved tool's definition changed). */
+  kind: ApprovalKindValue;
+  /** DEFINITION_CHANGE only: the approved version it would replace and the readable diff (docs/sync.md). */
+  definitionChange: DefinitionChange | null;
   /** The blocking conflicts linked when the request was opened, in their current state, with recommendations. */
   conflicts: ConflictDetail[];
 }
@@ -34,6 +49,11 @@ export interface ApprovalOpen {
   ttlSeconds: number;
   /** Severities that block in the environment (its policy's blockingSeverity and above). */
   blockingSeverities: SeverityLevel[];
+  /** Default CONFLICTS. */
+  kind?: ApprovalKindValue;
+  definitionChange?: DefinitionChange;
+  /** Added to the `approval.requested` entry (a sync names its server and run, so the server's history shows it). */
+  auditDetails?: Record<string, unknown>;
 }
 
 export interface ApprovalFilter {

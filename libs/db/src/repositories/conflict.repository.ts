@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 import { audit, auditEntry, type AuditSource, SYSTEM_SOURCE } from './audit-context';
+import { conflictPageRecords } from './conflict-page.query';
 import { UNRESOLVED_STATUSES } from './conflict-sync';
-import { pageArgs, toPage } from './pagination';
+import { toPage } from './pagination';
 import { CONFLICT_INCLUDE, toConflictRecord, toRecommendationRecord } from './registry.mappers';
 import type { ConflictDetail, ConflictRecord, ConflictStatusValue, Page, PageRequest, SeverityLevel } from './registry.types';
 
@@ -33,16 +33,8 @@ export class ConflictRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async list(environmentId: string, filter: ConflictFilter, page: PageRequest): Promise<Page<ConflictRecord>> {
-    const args = pageArgs(page);
-    const where: Prisma.ConflictWhereInput = {
-      ...args.where,
-      environmentId,
-      ...(filter.severity ? { severity: filter.severity } : {}),
-      ...(filter.status ? { status: filter.status } : {}),
-      ...(filter.toolId ? { OR: [{ toolAId: filter.toolId }, { toolBId: filter.toolId }] } : {}),
-    };
-    const rows = await this.prisma.conflict.findMany({ ...args, where, include: CONFLICT_INCLUDE });
-    return toPage(rows, page, toConflictRecord);
+    // One joined query instead of findMany's five (conflict-page.query.ts).
+    return toPage(await conflictPageRecords(this.prisma, environmentId, filter, page), page, (record) => record);
   }
 
   /** Unresolved (OPEN or ACKNOWLEDGED) conflicts involving any of `toolIds`, oldest first. */

@@ -30,21 +30,30 @@ export function toEnvironmentRecord(row: Environment): EnvironmentRecord {
       stagesOnRegistration: row.stagesOnRegistration,
       approvalTtlSeconds: row.approvalTtlSeconds,
     },
+    providerOverrides: asObject(row.providerOverrides),
+    registryRevision: row.registryRevision.toString(),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
 }
 
 export function toServerRecord(row: McpServer): ServerRecord {
+  // `secretNames` is stored beside the non-secret settings (names only; the values are in secretsEncrypted).
+  const { secretNames, ...connection } = asObject(row.connection);
   return {
     id: row.id,
     environmentId: row.environmentId,
     name: row.name,
     transport: row.transport,
-    connection: asObject(row.connection),
+    connection,
     syncIntervalSeconds: row.syncIntervalSeconds,
     enabled: row.enabled,
+    secretNames: Array.isArray(secretNames) ? (secretNames as string[]) : [],
+    lastSyncAt: row.lastSyncAt,
+    lastSyncStatus: row.lastSyncStatus,
+    lastSyncError: row.lastSyncError,
     createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
 

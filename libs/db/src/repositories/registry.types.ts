@@ -30,6 +30,10 @@ export interface EnvironmentRecord {
   organisationId: string;
   name: string;
   policy: EnvironmentPolicy;
+  /** Per-environment provider settings over the deployment's (non-secret; validated by the API). */
+  providerOverrides: Record<string, unknown>;
+  /** Bumped on every registry change (a trigger): equal revisions mean an unchanged registry. */
+  registryRevision: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -42,7 +46,13 @@ export interface ServerRecord {
   connection: Record<string, unknown>;
   syncIntervalSeconds: number | null;
   enabled: boolean;
+  /** Names of the sealed secrets (env variables or headers), never their values. */
+  secretNames: string[];
+  lastSyncAt: Date | null;
+  lastSyncStatus: 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | null;
+  lastSyncError: string | null;
   createdAt: Date;
+  updatedAt: Date;
 }
 
 export interface ToolVersionRecord {

@@ -1,12 +1,17 @@
 import type { ConflictWrite, RecommendationWrite } from './conflict-sync';
-import { type AnalysisReport, isAtLeast, type Severity, toolKey } from '@toolgate/pipeline';
+import { type AnalysisReport, type Conflict, isAtLeast, type Severity, toolKey } from '@toolgate/pipeline';
 
 /**
  * A pipeline report's conflicts as repository writes, tool refs mapped to ids by `idOf` (every tool of a
  * registration analysis is a registry row).
  */
 export function conflictWrites(report: AnalysisReport, idOf: (server: string, tool: string) => string): ConflictWrite[] {
-  return report.conflicts.map((c) => ({
+  return report.conflicts.map((c) => conflictWrite(c, idOf));
+}
+
+/** One pipeline conflict (with its recommendations) as a repository write. */
+export function conflictWrite(c: Conflict, idOf: (server: string, tool: string) => string): ConflictWrite {
+  return {
     toolIds: [idOf(c.a.server, c.a.tool), idOf(c.b.server, c.b.tool)],
     severity: c.severity,
     score: c.score,
@@ -22,7 +27,7 @@ export function conflictWrites(report: AnalysisReport, idOf: (server: string, to
         scoreAfter: r.verification.scoreAfter,
       }),
     ),
-  }));
+  };
 }
 
 /** Keys of the subjects behind a conflict or own finding at or above `failOn`: they become BLOCKED. */

@@ -3,6 +3,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 import { audit, auditEntry, type AuditScope, type AuditSource, SYSTEM_SOURCE } from './audit-context';
 import { type ConflictWrite, resolveConflictsOf, syncConflicts } from './conflict-sync';
+import { gatedStatus } from './definition-gate';
 import { uniqueAsConflict } from './prisma-errors';
 import { TOOL_INCLUDE, toToolRecord, toVersionRecord } from './registry.mappers';
 import type { ApprovalActorRef } from './approval.types';
@@ -43,6 +44,10 @@ export interface PendingRegistrationWrite {
   tools: Array<Omit<ToolVersionWrite, 'status'>>;
   /** Recorded on the run: approval requests the worker opens for BLOCKED versions name this requester. */
   requestedBy?: ApprovalActorRef;
+  /** The queued run's trigger (default REGISTRATION; a sync records SYNC). */
+  trigger?: 'REGISTRATION' | 'SYNC';
+  /** Added to each tool's audit entry (a sync names its run, so the server's history links them). */
+  auditDetails?: Record<string, unknown>;
   source?: AuditSource;
 }
 
@@ -93,18 +98,20 @@ export class ToolRegistrationRepository {
    */
   async registerPending(write: PendingRegistrationWrite): Promise<{ runId: string; tools: RegisteredTool[] }> {
     return uniqueAsConflict(
-      () =>
-        this.prisma.$transaction(async (tx) => {
-          const requester = write.requestedBy ? { requestedByType: write.requestedBy.type, requestedById: write.requestedBy.id } : {};
-          const run = await tx.analysisRun.create({ data: { environmentId: write.environmentId, trigger: 'REGISTRATION', status: 'QUEUED', stages: write.stages, ...requester } });
-          const scope = await auditScope(tx, write.environmentId, write.source ?? SYSTEM_SOURCE);
-          const tools: RegisteredTool[] = [];
-          for (const item of write.tools) tools.push(await this.saveVersion(tx, write, { ...item, status: 'PENDING_ANALYSIS' }, scope));
-          return { runId: run.id, tools };
-        }, REGISTRATION_TRANSACTION),
+      () => this.prisma.$transaction((tx) => this.registerPendingIn(tx, write), REGISTRATION_TRANSACTION),
       'TOOL.CONCURRENT_UPDATE',
       'The tool was changed by another request at the same time; retry',
     );
+  }
+
+  /** {@link registerPending} inside the caller's transaction (a sync stores its changes and gates in one). */
+  async registerPendingIn(tx: Prisma.TransactionClient, write: PendingRegistrationWrite): Promise<{ runId: string; tools: RegisteredTool[] }> {
+    const requester = write.requestedBy ? { requestedByType: write.requestedBy.type, requestedById: write.requestedBy.id } : {};
+    const run = await tx.analysisRun.create({ data: { environmentId: write.environmentId, trigger: write.trigger ?? 'REGISTRATION', status: 'QUEUED', stages: write.stages, ...requester } });
+    const scope = await auditScope(tx, write.environmentId, write.source ?? SYSTEM_SOURCE);
+    const tools: RegisteredTool[] = [];
+    for (const item of write.tools) tools.push(await this.saveVersion(tx, write, { ...item, status: 'PENDING_ANALYSIS' }, scope));
+    return { runId: run.id, tools };
   }
 
   /**
@@ -112,15 +119,18 @@ export class ToolRegistrationRepository {
    * unresolved conflicts are resolved. Returns the removed tool and the conflicts it resolved.
    */
   async remove(toolId: string, source: AuditSource = SYSTEM_SOURCE): Promise<RemovalResult> {
-    return this.prisma.$transaction(async (tx) => {
-      const row = await tx.tool.update({ where: { id: toolId }, data: { status: 'REMOVED', deletedAt: new Date() }, include: TOOL_INCLUDE });
-      const scope = await auditScope(tx, row.environmentId, source);
-      await audit.append(tx, auditEntry(scope, 'tool.deleted', { type: 'tool', id: toolId }, { name: row.name, serverId: row.serverId }));
-      const resolvedConflictIds = await resolveConflictsOf(tx, scope, [toolId]);
-      const pairs = await tx.conflict.findMany({ where: { id: { in: resolvedConflictIds } }, select: { toolAId: true, toolBId: true } });
-      const counterpartIds = [...new Set(pairs.map((p) => (p.toolAId === toolId ? p.toolBId : p.toolAId)))];
-      return { tool: toToolRecord(row), resolvedConflictIds, counterpartIds };
-    });
+    return this.prisma.$transaction((tx) => this.removeIn(tx, toolId, source));
+  }
+
+  /** {@link remove} inside the caller's transaction; `details` are added to the `tool.deleted` entry (e.g. the sync run). */
+  async removeIn(tx: Prisma.TransactionClient, toolId: string, source: AuditSource = SYSTEM_SOURCE, details: Record<string, unknown> = {}): Promise<RemovalResult> {
+    const row = await tx.tool.update({ where: { id: toolId }, data: { status: 'REMOVED', deletedAt: new Date() }, include: TOOL_INCLUDE });
+    const scope = await auditScope(tx, row.environmentId, source);
+    await audit.append(tx, auditEntry(scope, 'tool.deleted', { type: 'tool', id: toolId }, { name: row.name, serverId: row.serverId, ...details }));
+    const resolvedConflictIds = await resolveConflictsOf(tx, scope, [toolId]);
+    const pairs = await tx.conflict.findMany({ where: { id: { in: resolvedConflictIds } }, select: { toolAId: true, toolBId: true } });
+    const counterpartIds = [...new Set(pairs.map((p) => (p.toolAId === toolId ? p.toolBId : p.toolAId)))];
+    return { tool: toToolRecord(row), resolvedConflictIds, counterpartIds };
   }
 
   private async registerIn(tx: Prisma.TransactionClient, write: RegistrationWrite): Promise<RegistrationResult> {
@@ -156,7 +166,7 @@ export class ToolRegistrationRepository {
     return { runId: run.id, tools, conflictIds: sync.conflictIds, resolvedConflictIds: sync.resolvedIds };
   }
 
-  private async saveVersion(tx: Prisma.TransactionClient, write: Pick<RegistrationWrite, 'environmentId' | 'serverId'>, item: ToolVersionWrite, scope: AuditScope): Promise<RegisteredTool> {
+  private async saveVersion(tx: Prisma.TransactionClient, write: Pick<RegistrationWrite, 'environmentId' | 'serverId'> & { auditDetails?: Record<string, unknown> }, item: ToolVersionWrite, scope: AuditScope): Promise<RegisteredTool> {
     const key = { serverId_name: { serverId: write.serverId, name: item.name } };
     const existing = await tx.tool.findUnique({ where: key });
     const tool = existing ?? (await tx.tool.create({ data: { serverId: write.serverId, environmentId: write.environmentId, name: item.name } }));
@@ -168,14 +178,15 @@ export class ToolRegistrationRepository {
         data: { toolId: tool.id, version: (_max.version ?? 0) + 1, contentHash: item.contentHash, definition: item.definition as Prisma.InputJsonObject },
       });
     }
+    const status = await gatedStatus(tx, version.id, item.status);
     const updated = await tx.tool.update({
       where: { id: tool.id },
-      data: { currentVersionId: version.id, status: item.status, deletedAt: null, ...(item.status === 'ACTIVE' ? { approvedVersionId: version.id } : {}) },
+      data: { currentVersionId: version.id, status, deletedAt: null, ...(status === 'ACTIVE' ? { approvedVersionId: version.id } : {}) },
       include: TOOL_INCLUDE,
     });
     // An identical re-registration of a live tool changes nothing and writes no entry.
-    if (!existing || versionCreated || existing.status !== item.status || existing.deletedAt !== null || existing.currentVersionId !== version.id) {
-      const details = { name: item.name, serverId: write.serverId, version: version.version, contentHash: item.contentHash, status: item.status, ...(existing ? { previousStatus: existing.status } : {}) };
+    if (!existing || versionCreated || existing.status !== status || existing.deletedAt !== null || existing.currentVersionId !== version.id) {
+      const details = { name: item.name, serverId: write.serverId, version: version.version, contentHash: item.contentHash, status, ...(existing ? { previousStatus: existing.status } : {}), ...write.auditDetails };
       await audit.append(tx, auditEntry(scope, existing ? 'tool.updated' : 'tool.registered', { type: 'tool', id: tool.id }, details));
     }
     return { tool: toToolRecord(updated), version: toVersionRecord(version), versionCreated };

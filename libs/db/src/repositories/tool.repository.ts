@@ -13,6 +13,19 @@ export interface ToolFilter {
   nameContains?: string;
 }
 
+/** A registry read with the revision it reflects. */
+export interface RegistrySnapshot {
+  revision: string;
+  tools: ToolRecord[];
+}
+
+/** Registry changes after a revision: tools now in the registry, and tools that left it. */
+export interface RegistryChangeSet {
+  revision: string;
+  upserted: ToolRecord[];
+  removed: ToolRecord[];
+}
+
 /** The statuses that make a tool part of the registry new tools are analysed against. */
 export const REGISTRY_STATUSES: ToolStatusValue[] = ['ACTIVE', 'BLOCKED', 'PENDING_ANALYSIS'];
 
@@ -60,6 +73,44 @@ export class ToolRepository {
       orderBy: { id: 'asc' },
     });
     return rows.map(toToolRecord);
+  }
+
+  /**
+   * The environment's registry revision (bumped by a trigger in every transaction that changes a tool's
+   * registry membership or version, docs/api.md "CI gate performance"); undefined for an unknown environment.
+   */
+  async registryRevision(environmentId: string): Promise<string | undefined> {
+    const row = await this.prisma.environment.findUnique({ where: { id: environmentId }, select: { registryRevision: true } });
+    return row?.registryRevision.toString();
+  }
+
+  /**
+   * The registry with the revision it reflects. The revision is read first: tools are then at least that
+   * new, so a later {@link registryChangesSince} from it misses nothing.
+   */
+  async registryAt(environmentId: string): Promise<RegistrySnapshot> {
+    const revision = (await this.registryRevision(environmentId)) ?? '0';
+    return { revision, tools: await this.registry(environmentId) };
+  }
+
+  /**
+   * What changed in the registry after `revision`: tools now in it (new or changed) and tools that left
+   * it (removed, rejected, deleted). Undefined when that cannot be listed (a tool row was hard-deleted or
+   * a server renamed since then): reload with {@link registryAt}.
+   */
+  async registryChangesSince(environmentId: string, revision: string): Promise<RegistryChangeSet | undefined> {
+    const env = await this.prisma.environment.findUnique({ where: { id: environmentId }, select: { registryRevision: true, registryResetRevision: true } });
+    if (!env) return undefined;
+    const since = BigInt(revision);
+    if (since < env.registryResetRevision || since > env.registryRevision) return undefined;
+    const rows = await this.prisma.tool.findMany({ where: { environmentId, registryRevision: { gt: since } }, include: TOOL_INCLUDE, orderBy: { id: 'asc' } });
+    const changed = rows.map(toToolRecord);
+    const inRegistry = (t: ToolRecord) => t.deletedAt === null && REGISTRY_STATUSES.includes(t.status) && t.currentVersion !== null;
+    return {
+      revision: env.registryRevision.toString(),
+      upserted: changed.filter(inRegistry),
+      removed: changed.filter((t) => !inRegistry(t)),
+    };
   }
 
   /** Tool counts by status (removed included) for the health summary. */

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "NotificationChannel" ADD COLUMN     "secretFields" TEXT[] DEFAULT ARRAY[]::TEXT[];
+
