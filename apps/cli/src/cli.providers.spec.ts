@@ -65,6 +65,27 @@ describe('toolgate check/route with --embedder and --router against fake provide
     expect(rejected.stderr + rejected.stdout).not.toContain(wrong);
   });
 
+  it('check --probes llm --llm-recommendations asks the router model for structured probes and fixes, and reports its usage', async () => {
+    const result = await runCli(['check', 'registry', '--candidate', 'candidates/gitlab.json', '--format', 'json', '--router', 'anthropic', '--probes', 'llm', '--llm-recommendations'], env);
+    expect(result.code).toBe(1);
+    expect(anthropic.violations).toEqual([]);
+    const forced = anthropic.requests.map((r) => (r.body as { tool_choice?: { type: string; name?: string } }).tool_choice).filter((c) => c?.type === 'tool');
+    expect(forced.map((c) => c?.name)).toContain('submit_probes');
+    // The fake's default answer has three probes per side, fewer than the six asked for: local probes, said on stderr.
+    expect(result.stderr).toMatch(/warning: LLM probes not used: anthropic:claude-3-5-haiku-latest: malformed output \(probes_for_a: needs at least 6 distinct requests/);
+    expect(result.stderr).toMatch(/model usage: \d+ calls, .*claude-3-5-haiku-latest \d+ calls/);
+  });
+
+  it('--probes llm or --llm-recommendations without a model router is a usage error, not a silent local run', async () => {
+    const probes = await runCli(['check', 'registry', '--probes', 'llm'], env);
+    expect(probes.code).toBe(2);
+    expect(probes.stderr).toMatch(/--probes llm \(PROBE_GENERATOR=llm\) needs a model router: --router openai\|anthropic/);
+    const recommendations = await runCli(['check', 'registry', '--llm-recommendations'], env);
+    expect(recommendations.code).toBe(2);
+    expect(recommendations.stderr).toMatch(/--llm-recommendations .* needs a model router/);
+    expect(openai.requests).toEqual([]);
+  });
+
   it('rejects an unknown provider kind', async () => {
     const result = await runCli(['check', 'registry', '--embedder', 'cohere'], env);
     expect(result.code).toBe(2);

@@ -52,3 +52,17 @@ export const base64Key32 = () =>
     const bytes = Buffer.from(value, 'base64');
     return bytes.length === 32 && bytes.toString('base64') === value;
   }, 'must be 32 bytes encoded as base64 (generate one with: openssl rand -base64 32)');
+
+/**
+ * A comma-separated outbound host allowlist (SYNC_URL_ALLOWLIST, NOTIFY_URL_ALLOWLIST): `host`, `*.domain`,
+ * `host:port`, `[v6]:port` or CIDR entries; parsed into trimmed entries (the @toolgate/net guard matches them).
+ */
+export const hostAllowlist = () =>
+  z
+    .string()
+    .refine(
+      (value) => value.split(',').every((part) => /^(\*\.)?[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$|^[0-9A-Fa-f:.]+\/\d{1,3}$/.test(part.trim())),
+      'must be a comma-separated list of host patterns (host, *.domain, host:port, [v6]:port) or CIDR ranges',
+    )
+    .transform((value) => value.split(',').map((part) => part.trim()))
+    .default([]);

@@ -29,6 +29,13 @@ export const providerFields = {
   BREAKER_FAILURE_THRESHOLD: integer(1, 1000).default(5),
   // ...and lets one trial call through after this long (half-open).
   BREAKER_RESET_MS: integer(100, 3_600_000).default(30_000),
+  // Remote provider calls (embedding batches, router calls, probe and recommendation prompts) in flight
+  // at once per process, whatever the pipeline's own parallelism: the provider's rate limits are per key.
+  PROVIDER_MAX_CONCURRENCY: integer(1, 256).default(4),
+  // Who writes stage 4's probes: local templates, or the router's model (needs ROUTER=openai|anthropic).
+  PROBE_GENERATOR: oneOf(['local', 'llm']).default('local'),
+  // Also ask the router's model for recommendation drafts (verified like the rule-based ones).
+  LLM_RECOMMENDATIONS: oneOf(['true', 'false']).default('false').transform((v) => v === 'true'),
 };
 
 /** The variable names `loadProviderConfig` validates. */

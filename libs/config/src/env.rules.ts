@@ -14,6 +14,9 @@ export interface RuleInput {
   AZURE_OPENAI_API_KEY?: string;
   AZURE_OPENAI_DEPLOYMENT?: string;
   ANTHROPIC_API_KEY?: string;
+  PROBE_GENERATOR?: string;
+  /** Raw `'true'` or parsed `true`. */
+  LLM_RECOMMENDATIONS?: string | boolean;
 }
 
 /** One broken cross-field rule, reported on the variable that must be set. */
@@ -55,5 +58,12 @@ export function crossFieldIssues(env: RuleInput): RuleIssue[] {
     requireVar('AZURE_OPENAI_DEPLOYMENT', 'EMBEDDER=azure');
   }
   if (env.ROUTER === 'anthropic') requireVar('ANTHROPIC_API_KEY', 'ROUTER=anthropic');
+  // The LLM probe and recommendation features use the router's model: with the local router they would
+  // silently do nothing, so the choice is refused instead.
+  const routerIsModel = env.ROUTER === 'openai' || env.ROUTER === 'anthropic';
+  if (env.PROBE_GENERATOR === 'llm' && !routerIsModel) issues.push({ variable: 'ROUTER', message: 'must be openai or anthropic when PROBE_GENERATOR=llm' });
+  if ((env.LLM_RECOMMENDATIONS === 'true' || env.LLM_RECOMMENDATIONS === true) && !routerIsModel) {
+    issues.push({ variable: 'ROUTER', message: 'must be openai or anthropic when LLM_RECOMMENDATIONS=true' });
+  }
   return issues;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { base64Key32, duration, httpUrl, integer, oneOf, urlWithScheme } from './env.fields';
+import { base64Key32, duration, hostAllowlist, httpUrl, integer, oneOf, urlWithScheme } from './env.fields';
 import { DEFAULT_ROUTER_MODEL, providerFields } from './env.providers';
 import { crossFieldIssues } from './env.rules';
 
@@ -23,6 +23,8 @@ export const EnvSchema = z
 
     HOST: z.string().default('0.0.0.0'),
     PORT: integer(1, 65535).default(3000),
+    // API processes sharing the port (node:cluster). The CI gate is CPU-bound: one process per core.
+    API_PROCESSES: integer(1, 64).default(1),
     // Largest JSON request body. A real server's bulk tools/list (github-mcp-server: 117 tools)
     // is ~170 kB, far over Express's 100 kB default.
     HTTP_BODY_LIMIT: z
@@ -39,9 +41,23 @@ export const EnvSchema = z
     JWT_EXPIRES_IN: duration().default('1h'),
     JWT_ROLE_CLAIM: z.string().default('roles'),
 
+    // GET /metrics (Prometheus, docs/observability.md). When METRICS_TOKEN is set a scrape must send
+    // `Authorization: Bearer <token>`; unset, the endpoint is open (expose it on an internal network only).
+    METRICS_ENABLED: oneOf(['true', 'false']).default('true').transform((v) => v === 'true'),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+
     TOOLGATE_BOOTSTRAP_ADMIN_EMAIL: z.email({ error: 'must be an email address' }).optional(),
     TOOLGATE_BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     TOOLGATE_SECRETS_KEY: base64Key32().optional(),
+    // Keys that sealed secrets before a rotation (comma-separated, base64): still opened, never used to seal.
+    TOOLGATE_SECRETS_PREVIOUS_KEYS: z
+      .string()
+      .refine(
+        (value) => value.split(',').every((part) => base64Key32().safeParse(part.trim()).success),
+        'must be a comma-separated list of 32-byte base64 keys',
+      )
+      .transform((value) => value.split(',').map((part) => part.trim()))
+      .optional(),
 
     ...providerFields,
 
@@ -59,6 +75,40 @@ export const EnvSchema = z
     // A full re-scan of an environment with more tools than this is split into shards of about this many
     // tools (a BullMQ flow: one job per shard, a parent that merges), so several workers share it.
     ANALYSIS_SHARD_SIZE: integer(1, 1_000_000).default(2000),
+    // Shard jobs of a sharded re-scan one worker process runs at once (their own `analysis-shards` queue). 1 by
+    // default: a shard is CPU-bound, so a second one in the same process only steals it from an idle worker.
+    WORKER_SHARD_CONCURRENCY: integer(1, 64).default(1),
+    // Notifications (docs/notifications.md): the same event for the same subject reaches a channel at most
+    // once per NOTIFY_DEDUP_WINDOW_MS; approvals are announced NOTIFY_APPROVAL_EXPIRING_LEAD_MS before expiry;
+    // a send is tried NOTIFY_MAX_ATTEMPTS times, backing off exponentially from NOTIFY_BACKOFF_MS.
+    NOTIFY_DEDUP_WINDOW_MS: integer(0, 30 * 86_400_000).default(3_600_000),
+    NOTIFY_APPROVAL_EXPIRING_LEAD_MS: integer(0, 30 * 86_400_000).default(86_400_000),
+    NOTIFY_MAX_ATTEMPTS: integer(1, 20).default(5),
+    NOTIFY_BACKOFF_MS: integer(1, 3_600_000).default(2000),
+    // Per-channel circuit breaker: opens after NOTIFY_BREAKER_FAILURES consecutive failed sends, lets one trial
+    // through after NOTIFY_BREAKER_RESET_MS; each send attempt gives up after NOTIFY_SEND_TIMEOUT_MS.
+    NOTIFY_BREAKER_FAILURES: integer(1, 1000).default(5),
+    NOTIFY_BREAKER_RESET_MS: integer(100, 3_600_000).default(60_000),
+    NOTIFY_SEND_TIMEOUT_MS: integer(100, 120_000).default(10_000),
+    // Where notification channels may send (Slack/webhook URLs, PagerDuty eventsUrl, SMTP host; docs/notifications.md):
+    // same patterns and private-range rule as SYNC_URL_ALLOWLIST / SYNC_ALLOW_PRIVATE_NETWORKS, checked by the API
+    // when a channel is saved and by the worker before every send.
+    NOTIFY_URL_ALLOWLIST: hostAllowlist(),
+    NOTIFY_ALLOW_PRIVATE_NETWORKS: oneOf(['true', 'false']).default('false').transform((v) => v === 'true'),
+    // Base URL of the API that notification messages link to (approve/reject links); unset: links are paths.
+    TOOLGATE_PUBLIC_URL: httpUrl().optional(),
+    // Sync against live MCP servers (docs/sync.md). Outbound URLs must match SYNC_URL_ALLOWLIST when it is set
+    // (comma-separated host patterns `mcp.example.com`, `*.example.com`, `localhost:3001`, `[::1]:8080` or CIDRs);
+    // private, loopback, link-local, CGNAT and metadata addresses are refused unless SYNC_ALLOW_PRIVATE_NETWORKS
+    // or an exact allowlist entry names the host. A listing over SYNC_TIMEOUT_MS, SYNC_MAX_TOOLS tools or
+    // SYNC_MAX_PAGES pages fails; SYNC_BREAKER_FAILURES consecutive failures open a server's circuit for SYNC_BREAKER_RESET_MS.
+    SYNC_URL_ALLOWLIST: hostAllowlist(),
+    SYNC_ALLOW_PRIVATE_NETWORKS: oneOf(['true', 'false']).default('false').transform((v) => v === 'true'),
+    SYNC_TIMEOUT_MS: integer(1000, 600_000).default(30_000),
+    SYNC_MAX_TOOLS: integer(1, 100_000).default(1000),
+    SYNC_MAX_PAGES: integer(1, 10_000).default(100),
+    SYNC_BREAKER_FAILURES: integer(1, 100).default(3),
+    SYNC_BREAKER_RESET_MS: integer(1000, 86_400_000).default(300_000),
     // TEST ONLY: the analysis worker waits this long inside every job, so e2e tests can kill a worker mid-job.
     TEST_ONLY_ANALYSIS_DELAY_MS: integer(0, 600_000).default(0),
   })

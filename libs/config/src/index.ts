@@ -12,3 +12,11 @@ export {
   type DomainErrorKind,
   type ErrorDetails,
 } from './errors/domain-error';
+export {
+  ProviderOverridesSchema,
+  PROVIDER_KEY_VARIABLE,
+  applyProviderOverrides,
+  secretLikeFields,
+  unsetKeyVariables,
+  type ProviderOverrides,
+} from './provider-overrides';

@@ -34,6 +34,12 @@ describe('loadConfig rules that span several variables', () => {
     ]);
   });
 
+  it('refuses LLM probes or recommendations without a model router (they would silently do nothing)', () => {
+    expect(problemsFor({ ...minimal, PROBE_GENERATOR: 'llm' })).toEqual(['ROUTER must be openai or anthropic when PROBE_GENERATOR=llm']);
+    expect(problemsFor({ ...minimal, LLM_RECOMMENDATIONS: 'true', ROUTER: 'local' })).toEqual(['ROUTER must be openai or anthropic when LLM_RECOMMENDATIONS=true (got "local")']);
+    expect(problemsFor({ ...minimal, PROBE_GENERATOR: 'llm', LLM_RECOMMENDATIONS: 'true', ROUTER: 'anthropic', ANTHROPIC_API_KEY: 'sk-ant-x' })).toEqual([]);
+  });
+
   it('requires an API key for the hosted providers', () => {
     expect(problemsFor({ ...minimal, EMBEDDER: 'openai' })).toEqual(['OPENAI_API_KEY is required when EMBEDDER=openai']);
     expect(problemsFor({ ...minimal, ROUTER: 'anthropic' })).toEqual(['ANTHROPIC_API_KEY is required when ROUTER=anthropic']);

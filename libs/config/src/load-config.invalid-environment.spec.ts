@@ -48,6 +48,10 @@ describe('loadConfig with an invalid environment', () => {
     expect(message).toBe('Invalid environment: JWT_SECRET must be at least 32 characters');
   });
 
+  it('never prints the value of the metrics token', () => {
+    expect(messageFor({ ...minimal, METRICS_TOKEN: 'short-token' })).toBe('Invalid environment: METRICS_TOKEN must be at least 16 characters');
+  });
+
   it('masks the password of a malformed database URL', () => {
     const message = messageFor({ ...minimal, DATABASE_URL: 'postgress://app:hunter2@db/toolgate' });
     expect(message).toContain('(got "postgress://app:***@db/toolgate")');

@@ -6,7 +6,7 @@ import { ConfigError } from './config.errors';
 export type Env = Record<string, string | undefined>;
 
 // Values of these variables never appear in error messages, even when malformed.
-const SECRET = /(SECRET|PASSWORD|API_KEY|PUBLIC_KEY|SECRETS_KEY)$/;
+const SECRET = /(SECRET|PASSWORD|API_KEY|PUBLIC_KEY|SECRETS_KEY|SECRETS_PREVIOUS_KEYS|TOKEN)$/;
 const MAX_ECHO = 60;
 
 /**

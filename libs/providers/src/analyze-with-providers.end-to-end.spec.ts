@@ -48,7 +48,8 @@ describe('analyze() end to end with the OpenAI embedder and router against the f
     const embeddingsPerRun = count('/v1/embeddings');
 
     fake.failAlways({ kind: 'status', status: 503 }, '/v1/chat/completions');
-    const report = await analyzeWithProviders({ registry: REGISTRY }, providers, { trials: 1, probesPerTool: 2 });
+    // Trial 0's answers are cached from the first run; a second trial has to reach the router.
+    const report = await analyzeWithProviders({ registry: REGISTRY }, providers, { trials: 2, probesPerTool: 2 });
     const routing = report.summary.stages.find((s) => s.stage === 'routing');
     expect(routing?.skipped).toMatch(/^router unavailable: openai:gpt-4o-mini: failed \(503\)/);
     expect(report.conflicts.length).toBeGreaterThan(0);

@@ -8,27 +8,42 @@ import { ProviderError } from './provider.errors';
  * routing stage says `skipped: router unavailable: <reason>`. Routing is never silently passed.
  * Embedder failures are not degraded: stage 3 without vectors would be wrong, so they propagate.
  */
-export async function analyzeWithProviders(input: AnalyzeInput, providers: Providers, options: AnalyzeOptions = {}): Promise<AnalysisReport> {
+export function analyzeWithProviders(input: AnalyzeInput, providers: Providers, options: AnalyzeOptions = {}): Promise<AnalysisReport> {
+  return runWithProviders(providers, options, (runOptions) => analyze(input, runOptions));
+}
+
+/**
+ * Any pipeline entry point (`analyze`, or `checkCandidates` on a cached index) with the configured providers and
+ * the same honest degradation as {@link analyzeWithProviders}: `run` is called with the options to use, a second
+ * time without routing if the router is down.
+ */
+export async function runWithProviders(providers: Providers, options: AnalyzeOptions, run: (options: AnalyzeOptions) => Promise<AnalysisReport>): Promise<AnalysisReport> {
   // A run that has to restart without routing must not pay for its embeddings twice.
   const embedder = new RunMemoEmbedder(providers.embedder);
-  const base = { ...options, embedder, router: providers.router };
+  const base: AnalyzeOptions = {
+    probeGenerator: providers.probeGenerator,
+    ...(providers.recommender ? { recommender: providers.recommender } : {}),
+    ...options,
+    embedder,
+    router: providers.router,
+  };
   const stages = options.stages ?? STAGES;
   if (stages.includes('routing') && providers.breakerState().router === 'open') {
-    return withoutRouting(input, base, `router ${providers.router.model} unavailable: circuit open after repeated failures`);
+    return withoutRouting(run, base, `router ${providers.router.model} unavailable: circuit open after repeated failures`);
   }
   try {
-    return await analyze(input, base);
+    return await run(base);
   } catch (error) {
     if (error instanceof ProviderError && error.dependency === providers.router.model) {
-      return withoutRouting(input, base, `router unavailable: ${error.message}`);
+      return withoutRouting(run, base, `router unavailable: ${error.message}`);
     }
     throw error;
   }
 }
 
-async function withoutRouting(input: AnalyzeInput, options: AnalyzeOptions, reason: string): Promise<AnalysisReport> {
+async function withoutRouting(run: (options: AnalyzeOptions) => Promise<AnalysisReport>, options: AnalyzeOptions, reason: string): Promise<AnalysisReport> {
   const stages = (options.stages ?? STAGES).filter((s) => s !== 'routing');
-  const report = await analyze(input, { ...options, stages });
+  const report = await run({ ...options, stages });
   const routing = report.summary.stages.find((s) => s.stage === 'routing');
   if (routing) routing.skipped = reason;
   else report.summary.stages.push({ stage: 'routing', ms: 0, items: 0, skipped: reason });

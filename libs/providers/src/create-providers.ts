@@ -1,4 +1,4 @@
-import { LocalEmbedder, LocalRouter, type Embedder, type Router } from '@toolgate/pipeline';
+import { LocalEmbedder, LocalProbeGenerator, LocalRouter, type Embedder, type ProbeGenerator, type Router } from '@toolgate/pipeline';
 import type { ProviderConfig } from '@toolgate/config';
 import { AzureOpenAIEmbedder, OpenAIEmbedder } from './embedders/openai.embedder';
 import type { BreakerState } from './resilience/provider-breaker';
@@ -7,11 +7,23 @@ import { OpenAIRouter } from './routers/openai.router';
 import type { RemoteOptions } from './sdk-options';
 import { UsageMeter } from './usage/usage-meter';
 import { CachedEmbedder, type EmbeddingCacheStore } from './cache/cached.embedder';
+import { CachedRouter, MemoryRouterCache, type RouterCacheStore } from './cache/cached.router';
+import { MemoryProbeCache, type ProbeCacheStore } from './cache/probe-cache';
+import { MemoryDraftCache, type DraftCacheStore } from './cache/draft-cache';
+import { LlmProbeGenerator } from './llm/llm-probe-generator';
+import { LlmRecommender } from './llm/llm-recommender';
+import { ConcurrencyLimit } from './resilience/concurrency-limit';
 
 /** The configured providers of one process or run. */
 export interface Providers {
   embedder: Embedder;
   router: Router;
+  /** Stage 4's probe source: local templates, or the router's model with PROBE_GENERATOR=llm. */
+  probeGenerator: ProbeGenerator;
+  /** LLM recommendation drafts (LLM_RECOMMENDATIONS=true with a remote router); undefined: rules only. */
+  recommender?: LlmRecommender;
+  /** The cap on remote calls in flight (PROVIDER_MAX_CONCURRENCY), shared by every remote provider here. */
+  limit: ConcurrencyLimit;
   /** Tokens and estimated cost of every remote call, embedder and router together. */
   meter: UsageMeter;
   /** Which implementations are active (`local-hash-v1`, `openai:gpt-4o-mini`), e.g. for /readiness. */
@@ -27,6 +39,12 @@ export interface CreateProvidersOptions {
   meter?: UsageMeter;
   /** Persistent embedding cache (libs/db's EmbeddingCacheRepository): wraps a remote embedder. */
   embeddingCache?: EmbeddingCacheStore;
+  /** Persistent router-answer cache (libs/db's RouterDecisionCacheRepository). Default: in-process, for this Providers only. */
+  routerCache?: RouterCacheStore;
+  /** Persistent LLM-probe cache (libs/db's ProbeCacheRepository). Default: in-process. */
+  probeCache?: ProbeCacheStore;
+  /** Persistent LLM-recommendation draft cache (libs/db's RecommendationDraftCacheRepository). Default: in-process. */
+  draftCache?: DraftCacheStore;
 }
 
 interface Remote {
@@ -41,24 +59,34 @@ interface Remote {
  */
 export function createProviders(config: ProviderConfig, options: CreateProvidersOptions = {}): Providers {
   const meter = options.meter ?? new UsageMeter();
+  const limit = new ConcurrencyLimit(config.PROVIDER_MAX_CONCURRENCY ?? 4);
   const remote: RemoteOptions = {
     timeoutMs: config.PROVIDER_TIMEOUT_MS,
     maxRetries: config.PROVIDER_MAX_RETRIES,
     breaker: { failureThreshold: config.BREAKER_FAILURE_THRESHOLD, resetTimeoutMs: config.BREAKER_RESET_MS },
     meter,
+    limit,
   };
   const remoteEmbedder = createEmbedder(config, remote);
   // The local embedder is cheaper than a cache lookup: only remote vectors are cached.
   const embedder = options.embeddingCache && isRemote(remoteEmbedder) ? new CachedEmbedder(remoteEmbedder, options.embeddingCache) : remoteEmbedder;
-  const router = createRouter(config, remote);
+  const remoteRouter = createRouter(config, remote);
+  // Only remote answers are cached: the local router is cheaper than a lookup.
+  const router = isRemote(remoteRouter) ? new CachedRouter(remoteRouter, options.routerCache ?? new MemoryRouterCache(), `t=${config.ROUTER_TEMPERATURE}`) : remoteRouter;
+  const structured = remoteRouter instanceof OpenAIRouter || remoteRouter instanceof AnthropicRouter ? remoteRouter.structured : undefined;
+  const probeGenerator = structured && config.PROBE_GENERATOR === 'llm' ? new LlmProbeGenerator(structured, options.probeCache ?? new MemoryProbeCache()) : new LocalProbeGenerator();
+  const recommender = structured && config.LLM_RECOMMENDATIONS ? new LlmRecommender(structured, options.draftCache ?? new MemoryDraftCache()) : undefined;
   const state = (p: Embedder | Router) => (isRemote(p) ? p.breakerState() : 'none');
-  const remotes = [remoteEmbedder, router].filter(isRemote);
+  const remotes = [remoteEmbedder, remoteRouter].filter(isRemote);
   return {
     embedder,
     router,
+    probeGenerator,
+    ...(recommender ? { recommender } : {}),
+    limit,
     meter,
     describe: () => ({ embedder: embedder.model, router: router.model }),
-    breakerState: () => ({ embedder: state(remoteEmbedder), router: state(router) }),
+    breakerState: () => ({ embedder: state(remoteEmbedder), router: state(remoteRouter) }),
     close: () => {
       for (const p of remotes) p.breaker.shutdown();
     },

@@ -9,6 +9,13 @@ export interface RemoteOptions {
   maxRetries?: number;
   breaker?: BreakerOptions;
   meter?: UsageMeter;
+  /** Shared cap on calls in flight (PROVIDER_MAX_CONCURRENCY). Default: none. */
+  limit?: CallLimit;
+}
+
+/** What a provider needs of a ConcurrencyLimit. */
+export interface CallLimit {
+  run<T>(call: () => Promise<T>): Promise<T>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;

@@ -9,7 +9,7 @@ import { describeInputError, loadTools, type CliInputError } from '../input/load
 import type { PackageInfo } from '../package-info';
 import { createProgress, PROGRESS_MIN_TOOLS } from '../progress';
 import { useColor } from './color';
-import { cliProviders, reportUsage, type ProviderFlags } from './providers';
+import { cliProviders, reportLlmFallbacks, reportUsage, type ProviderFlags } from './providers';
 
 export interface CheckOptions extends ProviderFlags {
   candidate: string[];
@@ -52,6 +52,7 @@ export async function checkCommand(paths: string[], options: CheckOptions, io: C
   const routing = report.summary.stages.find((s) => s.stage === 'routing');
   // Degraded, not passed: say so even with --quiet.
   if (routing?.skipped?.startsWith('router')) io.stderr.write(`toolgate: warning: routing simulation SKIPPED: ${routing.skipped}\n`);
+  reportLlmFallbacks(report, providers, io);
   if (!options.quiet) reportUsage(providers, io);
 
   const tools = new Map<string, Tool>();

@@ -53,7 +53,7 @@ export class OpenAIEmbedder implements Embedder {
     this.secrets = [options.apiKey];
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.meter = options.meter ?? new UsageMeter();
-    this.breaker = new ProviderBreaker(this.model, options.breaker);
+    this.breaker = new ProviderBreaker(this.model, options.breaker, options.limit);
     this.client =
       client ??
       new OpenAI({
@@ -87,7 +87,7 @@ export class OpenAIEmbedder implements Embedder {
         }),
       ),
     );
-    this.meter.record(this.apiModel, response.usage?.prompt_tokens ?? 0);
+    this.meter.record(this.apiModel, response.usage?.prompt_tokens ?? 0, 0, 'embedding');
     if (!Array.isArray(response.data) || response.data.length !== batch.length) {
       throw new ProviderError('PROVIDER.BAD_RESPONSE', this.model, `returned ${response.data?.length ?? 0} embeddings for ${batch.length} inputs`);
     }

@@ -1,5 +1,7 @@
 import CircuitBreaker from 'opossum';
 import { CLIENT_FAULTS, ProviderError } from '../provider.errors';
+import type { CallLimit } from '../sdk-options';
+import { UNLIMITED } from './concurrency-limit';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
@@ -24,6 +26,7 @@ export class ProviderBreaker {
   constructor(
     readonly dependency: string,
     options: BreakerOptions = {},
+    private readonly limit: CallLimit = UNLIMITED,
   ) {
     const failureThreshold = options.failureThreshold ?? 5;
     this.breaker = new CircuitBreaker<[Action], unknown>((action: Action) => action(), {
@@ -45,10 +48,10 @@ export class ProviderBreaker {
     });
   }
 
-  /** Runs `action` through the breaker. */
+  /** Runs `action` through the breaker, inside the concurrency limit (an open circuit fails without waiting for a slot). */
   async call<T>(action: () => Promise<T>): Promise<T> {
     try {
-      return (await this.breaker.fire(action)) as T;
+      return (await this.breaker.fire(() => this.limit.run(action))) as T;
     } catch (error) {
       if (isOpenBreakerError(error)) {
         throw new ProviderError('PROVIDER.CIRCUIT_OPEN', this.dependency, 'circuit open after repeated failures; not called');

@@ -1,4 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
+import { AnthropicStructuredModel } from '../llm/anthropic.structured-model';
 import type { RouteDecision, RouteOptions, Router, RouterCandidate } from '@toolgate/pipeline';
 import { sdkCall } from '../provider.errors';
 import { ProviderBreaker, type BreakerState } from '../resilience/provider-breaker';
@@ -19,6 +20,8 @@ export class AnthropicRouter implements Router {
   readonly model: string;
   readonly breaker: ProviderBreaker;
   readonly meter: UsageMeter;
+  /** The same model and client for structured answers (LLM probes, LLM recommendations), behind the same breaker. */
+  readonly structured: AnthropicStructuredModel;
   private readonly client: Anthropic;
   private readonly apiModel: string;
   private readonly timeoutMs: number;
@@ -30,7 +33,7 @@ export class AnthropicRouter implements Router {
     this.secrets = [options.apiKey];
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.meter = options.meter ?? new UsageMeter();
-    this.breaker = new ProviderBreaker(this.model, options.breaker);
+    this.breaker = new ProviderBreaker(this.model, options.breaker, options.limit);
     this.client = new Anthropic({
       apiKey: options.apiKey,
       // Explicit, so the SDK does not fall back to ANTHROPIC_BASE_URL from the environment.
@@ -39,6 +42,7 @@ export class AnthropicRouter implements Router {
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
       logLevel: 'off',
     });
+    this.structured = new AnthropicStructuredModel(this.client, { model: this.model, apiModel: this.apiModel, breaker: this.breaker, meter: this.meter, secrets: this.secrets, timeoutMs: this.timeoutMs, temperature: 0 });
   }
 
   // RouteOptions.temperature is not sent: @anthropic-ai/sdk 1.x's Messages API has no sampling
@@ -62,7 +66,7 @@ export class AnthropicRouter implements Router {
         }),
       ),
     );
-    this.meter.record(this.apiModel, message.usage?.input_tokens ?? 0, message.usage?.output_tokens ?? 0);
+    this.meter.record(this.apiModel, message.usage?.input_tokens ?? 0, message.usage?.output_tokens ?? 0, 'chat');
     const blocks = Array.isArray(message.content) ? message.content : [];
     const use = blocks.find((b) => b.type === 'tool_use');
     if (!use || use.type !== 'tool_use') {

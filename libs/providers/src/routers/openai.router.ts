@@ -1,4 +1,5 @@
 import OpenAI from 'openai';
+import { OpenAIStructuredModel } from '../llm/openai.structured-model';
 import type { RouteDecision, RouteOptions, Router, RouterCandidate } from '@toolgate/pipeline';
 import { sdkCall } from '../provider.errors';
 import { ProviderBreaker, type BreakerState } from '../resilience/provider-breaker';
@@ -25,6 +26,8 @@ export class OpenAIRouter implements Router {
   readonly model: string;
   readonly breaker: ProviderBreaker;
   readonly meter: UsageMeter;
+  /** The same model and client for structured answers (LLM probes, LLM recommendations), behind the same breaker. */
+  readonly structured: OpenAIStructuredModel;
   private readonly client: OpenAI;
   private readonly apiModel: string;
   private readonly temperature: number;
@@ -38,7 +41,7 @@ export class OpenAIRouter implements Router {
     this.secrets = [options.apiKey];
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.meter = options.meter ?? new UsageMeter();
-    this.breaker = new ProviderBreaker(this.model, options.breaker);
+    this.breaker = new ProviderBreaker(this.model, options.breaker, options.limit);
     this.client = new OpenAI({
       apiKey: options.apiKey,
       baseURL: options.baseURL ?? 'https://api.openai.com/v1',
@@ -46,6 +49,7 @@ export class OpenAIRouter implements Router {
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
       logLevel: 'off',
     });
+    this.structured = new OpenAIStructuredModel(this.client, { model: this.model, apiModel: this.apiModel, breaker: this.breaker, meter: this.meter, secrets: this.secrets, timeoutMs: this.timeoutMs, temperature: this.temperature });
   }
 
   async route(query: string, candidates: readonly RouterCandidate[], options: RouteOptions = {}): Promise<RouteDecision> {
@@ -68,7 +72,7 @@ export class OpenAIRouter implements Router {
         }),
       ),
     );
-    this.meter.record(this.apiModel, completion.usage?.prompt_tokens ?? 0, completion.usage?.completion_tokens ?? 0);
+    this.meter.record(this.apiModel, completion.usage?.prompt_tokens ?? 0, completion.usage?.completion_tokens ?? 0, 'chat');
     const message = completion.choices?.[0]?.message;
     const call = message?.tool_calls?.find((c) => c.type === 'function');
     if (!call || call.type !== 'function') return decisionFrom(aliases, undefined, message?.content ?? undefined);

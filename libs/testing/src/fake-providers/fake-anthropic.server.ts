@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { startFakeServer, WireViolation, type FakeResponse, type FakeServer } from './fake-server';
+import { schemaInstance, type FakeStructuredResponder } from './structured-output';
 import { overlapChooser, type FakeReply, type FakeTool } from './tool-choice';
 
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
@@ -31,6 +32,11 @@ export interface FakeAnthropicOptions {
   apiKey?: string;
   /** The fake model's choice; `arguments` is parsed into the tool_use block's `input` (raw string if not JSON). */
   chooser?: (request: FakeMessagesRequest) => FakeReply;
+  /**
+   * The answer when `tool_choice` forces one tool (structured output): the tool_use block's `input`
+   * (raw text is passed through as a string, as a malformed answer). Default: an instance of its input_schema.
+   */
+  structured?: FakeStructuredResponder;
 }
 
 /** Fake Anthropic Messages API: `POST /v1/messages` with the key (`x-api-key` or `Authorization: Bearer`) and `anthropic-version`. Base URL for the SDK: `url`. */
@@ -46,6 +52,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     const parsed = MessagesRequest.safeParse(req.body);
     if (!parsed.success) throw new WireViolation(`messages: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'} ${i.message}`).join('; ')}`);
     const body = parsed.data;
+    if (body.tool_choice?.type === 'tool') return forcedTool(body, body.tool_choice.name, options);
     const last = body.messages[body.messages.length - 1];
     const query = typeof last.content === 'string' ? last.content : '';
     const tools: FakeTool[] = (body.tools ?? []).map((t) => ({ name: t.name, description: t.description ?? '' }));
@@ -67,6 +74,28 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
       },
     };
   }, (message) => ({ type: 'error', error: { type: 'invalid_request_error', message } }));
+}
+
+function forcedTool(body: FakeMessagesRequest, name: string, options: FakeAnthropicOptions): FakeResponse {
+  const tool = body.tools?.find((t) => t.name === name);
+  if (!tool) throw new WireViolation(`messages: tool_choice names ${name}, which is not in tools`);
+  const user = body.messages.map((m) => (typeof m.content === 'string' ? m.content : '')).join('\n');
+  const system = typeof body.system === 'string' ? body.system : (body.system ?? []).map((b) => b.text).join('\n');
+  const reply = (options.structured ?? schemaInstance)({ provider: 'anthropic', name, schema: tool.input_schema, system, user });
+  const input = 'raw' in reply ? reply.raw : reply.json;
+  return {
+    status: 200,
+    body: {
+      id: 'msg_fake_structured',
+      type: 'message',
+      role: 'assistant',
+      model: body.model,
+      content: [{ type: 'tool_use', id: 'toolu_fake_structured', name, input }],
+      stop_reason: 'tool_use',
+      stop_sequence: null,
+      usage: { input_tokens: Math.ceil(JSON.stringify(body).length / 4), output_tokens: Math.ceil(JSON.stringify(input).length / 4) },
+    },
+  };
 }
 
 function inputOf(text: string | undefined): unknown {

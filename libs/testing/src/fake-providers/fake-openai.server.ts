@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fakeEmbedding, toBase64Floats } from './fake-embedding';
 import { startFakeServer, WireViolation, type FakeResponse, type FakeServer, type RecordedRequest } from './fake-server';
+import { schemaInstance, strictSchemaProblems, type FakeStructuredResponder } from './structured-output';
 import { overlapChooser, type FakeReply, type FakeTool } from './tool-choice';
 
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
@@ -40,6 +41,20 @@ const ChatRequest = z.strictObject({
   max_completion_tokens: z.number().int().positive().optional(),
   parallel_tool_calls: z.boolean().optional(),
   seed: z.number().int().optional(),
+  response_format: z
+    .union([
+      z.strictObject({ type: z.enum(['text', 'json_object']) }),
+      z.strictObject({
+        type: z.literal('json_schema'),
+        json_schema: z.strictObject({
+          name: z.string().regex(TOOL_NAME, 'json_schema names must match ^[a-zA-Z0-9_-]{1,64}$'),
+          description: z.string().optional(),
+          schema: z.looseObject({ type: z.literal('object') }).optional(),
+          strict: z.boolean().nullable().optional(),
+        }),
+      }),
+    ])
+    .optional(),
 });
 export type FakeChatRequest = z.infer<typeof ChatRequest>;
 
@@ -53,6 +68,8 @@ export interface FakeOpenAIOptions {
   forceDimensions?: number;
   /** The fake model's tool choice. Default: most words in common with the request. */
   chooser?: (request: FakeChatRequest) => FakeReply;
+  /** The fake model's answer to a `response_format: json_schema` request. Default: an instance of the schema. */
+  structured?: FakeStructuredResponder;
 }
 
 /** Fake OpenAI (and Azure OpenAI) server: `/v1/embeddings`, `/v1/chat/completions`, Azure deployment paths. Base URL for the SDK: `${url}/v1`. */
@@ -99,6 +116,7 @@ function embeddings(req: RecordedRequest, options: FakeOpenAIOptions): FakeRespo
 
 function chat(req: RecordedRequest, options: FakeOpenAIOptions): FakeResponse {
   const body = parse(ChatRequest, req.body, 'chat.completions');
+  if (body.response_format?.type === 'json_schema') return structuredChat(body, options);
   const query = [...body.messages].reverse().find((m) => m.role === 'user')?.content;
   const tools: FakeTool[] = (body.tools ?? []).map((t) => ({ name: t.function.name, description: t.function.description ?? '' }));
   const reply = options.chooser ? options.chooser(body) : overlapChooser(typeof query === 'string' ? query : '', tools);
@@ -120,6 +138,33 @@ function chat(req: RecordedRequest, options: FakeOpenAIOptions): FakeResponse {
         },
       ],
       usage: { prompt_tokens: promptTokens, completion_tokens: 12, total_tokens: promptTokens + 12 },
+    },
+  };
+}
+
+/** Structured outputs: the answer is the message content, a JSON string (or whatever raw text the test scripts). */
+function structuredChat(body: FakeChatRequest, options: FakeOpenAIOptions): FakeResponse {
+  const format = body.response_format as { type: 'json_schema'; json_schema: { name: string; schema?: Record<string, unknown>; strict?: boolean | null } };
+  if (body.tools) throw new WireViolation('chat.completions: structured output requests here carry no tools');
+  const schema = format.json_schema.schema ?? {};
+  if (format.json_schema.strict) {
+    const problems = strictSchemaProblems(schema);
+    if (problems.length > 0) throw new WireViolation(`chat.completions: response_format.json_schema.schema: ${problems.join('; ')}`);
+  }
+  const text = (role: string) => body.messages.filter((m) => m.role === role).map((m) => (typeof m.content === 'string' ? m.content : '')).join('\n');
+  const reply = (options.structured ?? schemaInstance)({ provider: 'openai', name: format.json_schema.name, schema, system: text('system'), user: text('user') });
+  const content = 'raw' in reply ? reply.raw : JSON.stringify(reply.json);
+  const promptTokens = Math.ceil(JSON.stringify(body).length / 4);
+  const completionTokens = Math.ceil(content.length / 4);
+  return {
+    status: 200,
+    body: {
+      id: 'chatcmpl-fake-structured',
+      object: 'chat.completion',
+      created: Math.floor(Date.now() / 1000),
+      model: body.model,
+      choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: 'stop', logprobs: null }],
+      usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
     },
   };
 }

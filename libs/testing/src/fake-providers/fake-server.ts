@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from '../http-body';
 
 /** One request the fake received, as the SDK sent it. */
 export interface RecordedRequest {
@@ -32,6 +33,9 @@ export interface FakeServer {
   requests: RecordedRequest[];
   /** Request-shape problems the fake rejected with 400; a test expecting success checks it is empty. */
   violations: string[];
+  /** Requests being answered right now, and the most there ever were at once (to test concurrency limits). */
+  readonly inFlight: number;
+  readonly maxInFlight: number;
   /** Queues faults for the next requests, in order. */
   fail(...faults: Fault[]): void;
   /** Makes every following request (or only those to `path`) fail with this fault until `heal()`. */
@@ -48,8 +52,20 @@ export async function startFakeServer(handler: FakeHandler, errorBody: (message:
   const violations: string[] = [];
   const queue: Fault[] = [];
   let always: { fault: Fault; path?: string } | undefined;
+  let inFlight = 0;
+  let maxInFlight = 0;
 
   const server = createServer((req, res) => {
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    // Counted until the response is sent or the client gives up, whichever comes first.
+    let counted = true;
+    const done = () => {
+      if (counted) inFlight--;
+      counted = false;
+    };
+    res.on('finish', done);
+    res.on('close', done);
     void readBody(req).then(async (text) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       let body: unknown = undefined;
@@ -80,6 +96,12 @@ export async function startFakeServer(handler: FakeHandler, errorBody: (message:
     url: `http://127.0.0.1:${port}`,
     requests,
     violations,
+    get inFlight() {
+      return inFlight;
+    },
+    get maxInFlight() {
+      return maxInFlight;
+    },
     fail: (...faults) => void queue.push(...faults),
     failAlways: (fault, path) => void (always = { fault, path }),
     heal: () => void (always = undefined),
@@ -90,15 +112,6 @@ export async function startFakeServer(handler: FakeHandler, errorBody: (message:
         server.close(() => resolve());
       }),
   };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -3,3 +3,4 @@ export { startFakeOpenAI, type FakeOpenAIOptions, type FakeChatRequest } from '.
 export { startFakeAnthropic, type FakeAnthropicOptions, type FakeMessagesRequest } from './fake-anthropic.server';
 export { overlapChooser, type FakeReply, type FakeTool } from './tool-choice';
 export { fakeEmbedding } from './fake-embedding';
+export { schemaInstance, strictSchemaProblems, type FakeStructuredCall, type FakeStructuredReply, type FakeStructuredResponder } from './structured-output';
