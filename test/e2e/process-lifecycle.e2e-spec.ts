@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { workerHeartbeatKey } from '@toolgate/jobs';
 import { createTestDatabase } from '@toolgate/testing';
@@ -62,6 +63,36 @@ describe('process lifecycle (real built apps)', () => {
       expect(await stack.api.stop('SIGTERM', 5000)).toEqual({ code: 0, signal: null });
     } finally {
       await stack.stop();
+    }
+  });
+
+  it('API_PROCESSES=2 serves from two processes, replaces one that dies, and stops them all on SIGTERM (exit 0)', async () => {
+    const database = await createTestDatabase();
+    const port = await freePort();
+    const api = startApp('api', appEnv(database.url, uniquePrefix(), { PORT: String(port), API_PROCESSES: '2' }));
+    const children = (): number[] => {
+      try {
+        return execFileSync('pgrep', ['-P', String(api.child.pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+      } catch {
+        return []; // pgrep exits 1 when nothing matches
+      }
+    };
+    try {
+      await waitFor('the API to answer', async () => ((await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.ok ? true : undefined));
+      const first = await waitFor('two API processes', async () => (children().length === 2 ? children() : undefined));
+      process.kill(first[0]!, 'SIGKILL');
+      const replaced = await waitFor('a replacement process', async () => {
+        const now = children();
+        return now.length === 2 && !now.includes(first[0]!) ? now : undefined;
+      });
+      expect(replaced).toContain(first[1]);
+      await waitFor('the API to answer again', async () => ((await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.ok ? true : undefined));
+
+      expect(await api.stop('SIGTERM', 15_000)).toEqual({ code: 0, signal: null });
+      for (const pid of replaced) expect(() => process.kill(pid, 0)).toThrow();
+    } finally {
+      await api.stop('SIGKILL');
+      await database.drop();
     }
   });
 

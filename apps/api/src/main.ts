@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfigOrExit, type Config } from '@toolgate/config';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { isClusterPrimary, runPrimary } from './cluster';
 import { setupOpenApi } from './openapi';
 
 async function bootstrap(config: Config): Promise<void> {
@@ -18,7 +19,12 @@ async function bootstrap(config: Config): Promise<void> {
 }
 
 
-bootstrap(loadConfigOrExit()).catch((error: unknown) => {
-  process.stderr.write(`API failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+const config = loadConfigOrExit();
+if (config.API_PROCESSES > 1 && isClusterPrimary()) {
+  runPrimary(config.API_PROCESSES);
+} else {
+  bootstrap(config).catch((error: unknown) => {
+    process.stderr.write(`API failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}

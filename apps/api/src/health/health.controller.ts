@@ -24,12 +24,12 @@ export class HealthController {
   }
 
   @Get('readiness')
-  @ApiOperation({ summary: 'Readiness: Postgres and Redis answer and a worker has sent a recent heartbeat.' })
+  @ApiOperation({ summary: 'Readiness: Postgres and Redis answer and a worker has sent a recent heartbeat; model providers and their circuit breakers (an open breaker degrades, it does not fail readiness).' })
   @ApiOkResponse({ type: ReadinessResponse })
   @ApiServiceUnavailableResponse({ type: ReadinessResponse, description: 'At least one check failed.' })
   async readinessCheck(@Res({ passthrough: true }) res: StatusSettable): Promise<ReadinessResponse> {
     const result = await this.readiness.check();
-    res.status(result.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    res.status(result.status === 'error' ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK);
     return result;
   }
 }

@@ -1,11 +1,15 @@
 import type { AppConfig } from '@toolgate/config';
 import type { PrismaService } from '@toolgate/db';
 import type { RedisConnection } from '../infra/redis.connection';
+import type { ApiModelProviders } from '../providers/model-providers.service';
 import { ReadinessService } from './readiness.service';
 
 const config = { values: { REDIS_PREFIX: 'spec', WORKER_HEARTBEAT_INTERVAL_MS: 1000 } } as AppConfig;
 
-function service(options: { ping?: () => Promise<number>; redisDown?: string; lastBeatMs?: number | null }) {
+type Breaker = 'closed' | 'open' | 'half-open' | 'none';
+const local = { scope: 'default', embedder: { model: 'local-hash-v1', breaker: 'none' as Breaker }, router: { model: 'local-router', breaker: 'none' as Breaker } };
+
+function service(options: { ping?: () => Promise<number>; redisDown?: string; lastBeatMs?: number | null; providerSets?: (typeof local)[] }) {
   const prisma = { ping: options.ping ?? (async () => 1.2) } as unknown as PrismaService;
   const beat = options.lastBeatMs === undefined ? Date.now() : options.lastBeatMs;
   const redis = {
@@ -15,7 +19,8 @@ function service(options: { ping?: () => Promise<number>; redisDown?: string; la
       zrevrange: async () => (beat === null ? [] : ['host:1', String(beat)]),
     },
   } as unknown as RedisConnection;
-  const readiness = new ReadinessService(prisma, redis, config);
+  const models = { states: () => options.providerSets ?? [local] } as unknown as ApiModelProviders;
+  const readiness = new ReadinessService(prisma, redis, config, models);
   // The service logs readiness transitions; keep spec output clean.
   jest.spyOn(readiness['logger'], 'warn').mockImplementation(() => undefined);
   return readiness;
@@ -26,6 +31,16 @@ describe('ReadinessService when a dependency is down', () => {
     const result = await service({}).check();
     expect(result.status).toBe('ok');
     expect(result.checks.worker).toMatchObject({ status: 'ok', ageMs: expect.any(Number) });
+  });
+
+  it('is degraded, not failed, while a provider breaker is open, and names the provider', async () => {
+    const openRouter = { scope: '{"router":{"kind":"openai"}}', embedder: local.embedder, router: { model: 'openai:gpt-4o-mini', breaker: 'open' as Breaker } };
+    const result = await service({ providerSets: [local, openRouter] }).check();
+    expect(result.status).toBe('degraded');
+    expect(result.checks.providers).toEqual({ status: 'degraded', sets: [local, openRouter] });
+    // A real outage still wins: Postgres down is an error whatever the breakers say.
+    const down = await service({ providerSets: [openRouter], ping: async () => Promise.reject(new Error('refused')) }).check();
+    expect(down.status).toBe('error');
   });
 
   it('gives up on a hanging Postgres after its timeout instead of hanging the probe', async () => {

@@ -4,8 +4,8 @@ import type { Params } from 'nestjs-pino';
 import { stdTimeFunctions } from 'pino';
 import { requestId } from './request-id';
 
-// Probes hit these every few seconds; readiness logs its own transitions instead.
-const UNLOGGED_PATHS = new Set(['/health', '/readiness']);
+// Probes and Prometheus scrapes hit these every few seconds; readiness logs its own transitions instead.
+const UNLOGGED_PATHS = new Set(['/health', '/readiness', '/metrics']);
 
 /** Structured JSON logs: one line per request plus application logs, each with `requestId`. */
 export function loggerOptions(config: Config): Params {

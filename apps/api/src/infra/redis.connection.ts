@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '@toolgate/config';
-import { producerConnectionOptions } from '@toolgate/jobs';
+import { producerConnectionOptions, watchRedisOutages } from '@toolgate/jobs';
 import { Redis } from 'ioredis';
 
 /**
@@ -11,28 +11,18 @@ import { Redis } from 'ioredis';
 export class RedisConnection implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(RedisConnection.name);
   readonly client: Redis;
-  private reportedDown = false;
-  private lastError: string | undefined;
+  private readonly outages: { lastError(): string | undefined };
 
   constructor(config: AppConfig) {
     this.client = new Redis(config.values.REDIS_URL, { ...producerConnectionOptions, connectTimeout: 2000 });
-    // ioredis emits an error per reconnect attempt; log the transition, not every retry.
-    this.client.on('error', (error: Error) => {
-      this.lastError = error.message;
-      if (this.reportedDown) return;
-      this.reportedDown = true;
-      this.logger.warn(`Redis unavailable: ${error.message}; retrying in the background`);
-    });
-    this.client.on('ready', () => {
-      if (this.reportedDown) this.logger.log('Redis connection restored');
-      this.reportedDown = false;
-    });
+    this.outages = watchRedisOutages(this.client, this.logger);
   }
 
   /** Why commands would fail right now, or undefined while connected. */
   unavailableReason(): string | undefined {
     if (this.client.status === 'ready') return undefined;
-    return `not connected (${this.client.status}${this.lastError ? `: ${this.lastError}` : ''})`;
+    const error = this.outages.lastError();
+    return `not connected (${this.client.status}${error ? `: ${error}` : ''})`;
   }
 
   onModuleInit(): void {
