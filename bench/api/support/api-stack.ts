@@ -1,5 +1,6 @@
 /** The real built API (and workers) on a fresh database, driven as the bench's admin and ci-agent. */
 import { randomUUID } from 'node:crypto';
+import * as path from 'node:path';
 import { Client } from 'pg';
 import { type AppProcess, startApp } from '../../../test/e2e/support/app-process';
 import { appEnv, E2E_ADMIN, type Stack, startStack } from '../../../test/e2e/support/stack';
@@ -19,10 +20,14 @@ export interface BenchStack {
 const QUIET = { LOG_LEVEL: 'error' };
 
 /** Starts the API (with `workers` worker processes, 0 for none) and logs in as the bootstrap admin. */
-export async function startBenchStack(options: { workers?: number; workerEnv?: Record<string, string> } = {}): Promise<BenchStack> {
+export async function startBenchStack(options: { workers?: number; workerEnv?: Record<string, string>; apiProcesses?: number } = {}): Promise<BenchStack> {
   const workerCount = options.workers ?? 0;
   const workerEnv = { ...QUIET, ...options.workerEnv };
-  const stack = await startStack({ worker: workerCount > 0, apiEnv: QUIET, workerEnv });
+  // BENCH_API_CPU_PROF=<dir>: the API writes a V8 CPU profile there when it stops (cpu-profile.preload.js).
+  const profileDir = process.env['BENCH_API_CPU_PROF'];
+  const processes: Record<string, string> = options.apiProcesses && options.apiProcesses > 1 ? { API_PROCESSES: String(options.apiProcesses) } : {};
+  const apiEnv: Record<string, string> = { ...(profileDir ? { ...QUIET, BENCH_API_CPU_PROF: profileDir, NODE_OPTIONS: `--require ${path.join(__dirname, 'cpu-profile.preload.js')}` } : QUIET), ...processes };
+  const stack = await startStack({ worker: workerCount > 0, apiEnv, workerEnv });
   const workers: AppProcess[] = [];
   const addWorker = (extra: Record<string, string> = {}): AppProcess => {
     const w = startApp('worker', appEnv(stack.databaseUrl, stack.redisPrefix, { ...workerEnv, ...extra }));

@@ -1,5 +1,6 @@
 /** One bounded autocannon run against the loopback API, reduced to the figures the results table shows. */
 import autocannon from 'autocannon';
+import { loadAverage, processTreeCpuMs } from './process-cpu';
 
 export interface LoadResult {
   connections: number;
@@ -14,6 +15,10 @@ export interface LoadResult {
   non2xx: number;
   /** Status code → count, for the non-2xx that were expected (the CI gate's 409) or not. */
   statusCodes: Record<string, number>;
+  /** API CPU time (user + system) per answered request, when `cpuPid` was given: unaffected by other processes' load. */
+  cpuMsPerRequest?: number;
+  /** The machine's 1-minute load average at the end of the run (2 cores: above 2 means others were queueing for CPU). */
+  loadAverage: number;
 }
 
 export interface LoadOptions {
@@ -25,9 +30,12 @@ export interface LoadOptions {
   requests?: { method?: 'GET' | 'POST'; path?: string; body?: string }[];
   connections: number;
   durationS: number;
+  /** The API's pid: measure its CPU time over the run. */
+  cpuPid?: number;
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const cpuBefore = options.cpuPid ? processTreeCpuMs(options.cpuPid) : 0;
   const result = await autocannon({
     url: options.url,
     method: options.method ?? 'GET',
@@ -53,5 +61,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     statusCodes,
+    ...(options.cpuPid && result.requests.total > 0 ? { cpuMsPerRequest: Math.round(((processTreeCpuMs(options.cpuPid) - cpuBefore) / result.requests.total) * 100) / 100 } : {}),
+    loadAverage: loadAverage(),
   };
 }
