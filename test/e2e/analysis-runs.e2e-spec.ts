@@ -32,9 +32,12 @@ describe('analysis runs: POST /v1/environments/:env/analysis-runs → analysis q
     api = registryClient(stack.baseUrl);
     expect((await api.post('/v1/environments', { name: 'production' })).status).toBe(201);
     for (const name of ['jira', 'salesforce', 'weather']) expect((await api.post(`${env}/servers`, { name, transport: 'stdio' })).status).toBe(201);
+    // Registration is analysed by a worker (the client waits for it): one that is gone before the tests start theirs.
+    const setup = startApp('worker', appEnv(stack.databaseUrl, stack.redisPrefix));
     expect((await api.post(`${env}/tools`, { server: 'jira', ...jiraCreateTask })).status).toBe(201);
     expect((await api.post(`${env}/tools`, { server: 'salesforce', ...salesforceCreateTask })).body.tool.status).toBe('BLOCKED');
     expect((await api.post(`${env}/tools:bulk`, { server: 'weather', tools: weatherTools })).status).toBe(201);
+    await setup.stop();
   });
   afterAll(async () => {
     await Promise.all(workers.map((w) => w.stop()));
@@ -50,7 +53,7 @@ describe('analysis runs: POST /v1/environments/:env/analysis-runs → analysis q
     expect(run.counts.tools).toBe(5);
     expect(run.counts.pairs).toBeGreaterThanOrEqual(1);
     expect(run.counts.conflicts).toBeGreaterThanOrEqual(1);
-    expect(Object.keys(run.stageTimings).sort()).toEqual(['index', 'pairs']);
+    expect(Object.keys(run.stageTimings).sort()).toEqual(['index', 'pairs', 'persist', 'recommendations']);
     expect(Date.parse(run.finishedAt)).toBeGreaterThanOrEqual(Date.parse(run.startedAt));
     // The incumbent stays ACTIVE, the tool blocked at registration stays BLOCKED.
     const tools = (await api.get(`${env}/tools`)).body.items;
@@ -92,13 +95,17 @@ describe('analysis runs: POST /v1/environments/:env/analysis-runs → analysis q
     expect(after.map((c: { id: string; severity: string }) => `${c.id}:${c.severity}`).sort()).toEqual(single);
     expect(after.filter((c: { status: string }) => c.status !== 'RESOLVED').every((c: { lastSeenRunId: string }) => c.lastSeenRunId === id)).toBe(true);
 
-    // 5 tools in shards of 2: the merge parent saw three children.
-    const queue = new Queue('analysis', { connection: { host: '127.0.0.1', port: 6379 }, prefix: stack.redisPrefix });
+    // 5 tools in shards of 2: the merge parent saw three children, run from their own queue (WORKER_SHARD_CONCURRENCY).
+    const connection = { host: '127.0.0.1', port: 6379 };
+    const queue = new Queue('analysis', { connection, prefix: stack.redisPrefix });
+    const shardQueue = new Queue('analysis-shards', { connection, prefix: stack.redisPrefix });
     try {
       const merge = await queue.getJob(`environment-scan-merge-${id}`);
       expect(merge?.returnvalue).toMatchObject({ runId: id, status: 'COMPLETED', shards: 3 });
+      const shards = await Promise.all([0, 1, 2].map((i) => shardQueue.getJob(`environment-scan-shard-${id}-${i}`)));
+      expect(shards.map((job) => job?.finishedOn !== undefined && job.failedReason === undefined)).toEqual([true, true, true]);
     } finally {
-      await queue.close();
+      await Promise.all([queue.close(), shardQueue.close()]);
     }
   });
 
@@ -118,6 +125,27 @@ describe('analysis runs: POST /v1/environments/:env/analysis-runs → analysis q
     expect(run).toMatchObject({ status: 'completed', error: null, counts: { tools: 5 } });
     // Started again by the second worker: the same run row, resumed rather than duplicated.
     expect(Date.parse(run.startedAt)).toBeGreaterThanOrEqual(killedAt - 50);
+  });
+
+  it('runs stage 4 (routing) on a re-scan once the policy lists it: the run covers it and the conflict gains a routing finding', async () => {
+    if (workers.length === 0) startWorker();
+    const routed = '/v1/environments/routed';
+    expect((await api.post('/v1/environments', { name: 'routed' })).status).toBe(201);
+    for (const name of ['weather', 'meteo']) expect((await api.post(`${routed}/servers`, { name, transport: 'stdio' })).status).toBe(201);
+    expect((await api.post(`${routed}/tools`, { server: 'weather', ...weatherTools[0] })).status).toBe(201);
+    const forecast = { ...weatherTools[0], description: 'Weather forecast for a city for the coming days.' };
+    expect((await api.post(`${routed}/tools`, { server: 'meteo', ...forecast, name: 'get_weather_forecast' })).status).toBe(201);
+    const findingStages = async () => {
+      const [conflict] = (await api.get(`${routed}/conflicts`)).body.items;
+      return (await api.get(`/v1/conflicts/${conflict.id}`)).body.findings.map((f: { stage: string }) => f.stage);
+    };
+    expect(await findingStages()).not.toContain('routing');
+
+    expect((await api.patch(routed, { stagesOnRegistration: ['lexical', 'schema', 'semantic', 'routing'] })).status).toBe(200);
+    const run = await runToEnd((await api.post(`${routed}/analysis-runs`, {})).body.id);
+    expect(run).toMatchObject({ status: 'completed', stages: ['lexical', 'schema', 'semantic', 'routing'] });
+    expect(Object.keys(run.stageTimings)).toEqual(expect.arrayContaining(['routing', 'recommendations', 'persist']));
+    expect(await findingStages()).toContain('routing');
   });
 
   it('answers 404 for an unknown run or environment', async () => {

@@ -24,7 +24,7 @@ describe('approval requests (real API, Postgres, Redis)', () => {
   }
 
   beforeAll(async () => {
-    stack = await startStack({ worker: false });
+    stack = await startStack();
     admin = registryClient(stack.baseUrl);
     await admin.post('/v1/environments', { name: 'prod' });
     await admin.post(`${env}/servers`, { name: 'jira' });

@@ -11,7 +11,7 @@ describe('audit log API: entries for registry changes, verify, JSON and CEF expo
   const env = '/v1/environments/production';
 
   beforeAll(async () => {
-    stack = await startStack({ worker: false });
+    stack = await startStack();
     api = registryClient(stack.baseUrl);
     token = await logIn(stack.baseUrl, E2E_ADMIN);
     environmentId = (await api.post('/v1/environments', { name: 'production' })).body.id;

@@ -85,6 +85,27 @@ describe('CI gate: POST /v1/webhooks/ci-check (real API, worker, Postgres, Redis
     expect(await check(other, 'build-4712')).toMatchObject({ status: 200, replayed: null });
   });
 
+  it('sees a registration made after a check in the next check, and a deletion too (the cached index follows the registry)', async () => {
+    const invoice = toolDef('fetch_invoice', 'Fetch an invoice PDF by its number from the billing system.', { number: { type: 'string' } }, ['number']);
+    for (const name of ['billing', 'erp']) expect((await api.post('/v1/environments/production/servers', { name, transport: 'stdio' })).status).toBe(201);
+    const body = { environment: 'production', server: 'erp', tools: [invoice] };
+    // Warms the API's index for the environment at the current revision.
+    expect((await check(body)).status).toBe(200);
+
+    const registered = await api.post('/v1/environments/production/tools', { server: 'billing', ...invoice });
+    expect(registered.status).toBe(201);
+    const after = await check(body);
+    expect(after.status).toBe(409);
+    expect(after.body.blocking).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'conflict', tools: expect.arrayContaining([{ server: 'billing', tool: 'fetch_invoice' }, { server: 'erp', tool: 'fetch_invoice' }]) })]),
+    );
+
+    expect((await api.delete(`/v1/tools/${registered.body.tool.id}`)).status).toBeLessThan(300);
+    const removed = await check(body);
+    expect(removed.status).toBe(200);
+    expect(removed.body.conflicts).toEqual([]);
+  });
+
   it('answers 400 naming the field', async () => {
     const missing = await check({ server: 'weather', tools: weatherTools });
     expect(missing).toMatchObject({ status: 400, body: { code: 'VALIDATION.FAILED' } });

@@ -1,21 +1,22 @@
-import { waitFor } from './support/app-process';
-import { E2E_ADMIN, type Stack, startStack } from './support/stack';
-import { jiraCreateTask, logIn, registryClient, type RegistryClient, salesforceCreateTask, weatherTools } from './registry.client';
+import { startApp, waitFor } from './support/app-process';
+import { appEnv, E2E_ADMIN, type Stack, startStack } from './support/stack';
+import { jiraCreateTask, logIn, registryClient, type RegistryClient, salesforceCreateTask, toolDef, weatherTools } from './registry.client';
 
-describe('registration on the analysis queue (Prefer: respond-async; real API, worker, Postgres, Redis)', () => {
+describe('registration on the analysis queue (the default, Prefer: respond-async and Prefer: wait; real API, worker, Postgres, Redis)', () => {
   let stack: Stack;
   let api: RegistryClient;
   let token: Promise<string>;
   const env = '/v1/environments/production';
 
-  async function registerAsync(path: string, body: unknown) {
+  async function register(path: string, body: unknown, prefer?: string) {
     const response = await fetch(`${stack.baseUrl}${env}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await token}`, prefer: 'respond-async' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await token}`, ...(prefer ? { prefer } : {}) },
       body: JSON.stringify(body),
     });
     return { status: response.status, applied: response.headers.get('preference-applied'), body: JSON.parse(await response.text()) };
   }
+  const registerAsync = (path: string, body: unknown) => register(path, body, 'respond-async');
 
   async function runToEnd(id: string) {
     return waitFor(`run ${id}`, async () => {
@@ -72,7 +73,43 @@ describe('registration on the analysis queue (Prefer: respond-async; real API, w
 
     const again = await registerAsync('/tools:bulk', { server: 'weather', tools: weatherTools });
     expect(again.status).toBe(200);
-    expect(again.body.analysisRunId).toBeUndefined();
+    expect(again.body.analysisRunId).toBeNull();
     expect(again.body.items.map((i: { outcome: string }) => i.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+  });
+
+  it('queues by default: 202 with the tool PENDING_ANALYSIS, its version and the run, without claiming a preference', async () => {
+    const response = await register('/tools', { server: 'weather', ...toolDef('get_sunrise', 'Sunrise and sunset times for a city and date.', { city: { type: 'string' } }, ['city']) });
+    expect(response).toMatchObject({ status: 202, applied: null, body: { outcome: 'created', tool: { status: 'PENDING_ANALYSIS' }, version: { version: 1 }, analysisRunId: expect.any(String) } });
+    expect(await runToEnd(response.body.analysisRunId)).toMatchObject({ status: 'completed', trigger: 'registration' });
+    expect((await api.get(`/v1/tools/${response.body.tool.id}`)).body.status).toBe('ACTIVE');
+  });
+
+  it('with Prefer: wait answers 201 with the final status (ACTIVE or BLOCKED with its conflicts), the wait capped at 30 s; a repeat is 200 without a run', async () => {
+    const active = await register('/tools', { server: 'weather', ...toolDef('get_tide_times', 'High and low tide times for a harbour.', { harbour: { type: 'string' } }, ['harbour']) }, 'wait=10');
+    expect(active).toMatchObject({ status: 201, applied: 'wait=10', body: { outcome: 'created', tool: { status: 'ACTIVE' }, analysisRunId: expect.any(String), conflicts: [] } });
+    expect(active.body.tool.approvedVersionId).toBe(active.body.version.id);
+
+    const blocked = await register('/tools', { server: 'jira', ...toolDef('createTask', 'Create a new task (issue) in a Jira project.', { project_key: { type: 'string' } }, ['project_key']) }, 'respond-async, wait=600');
+    expect(blocked).toMatchObject({ status: 201, applied: 'wait=30', body: { tool: { status: 'BLOCKED' } } });
+    expect(blocked.body.conflicts.length).toBeGreaterThanOrEqual(1);
+    expect(blocked.body.conflicts.every((c: { toolA: { id: string }; toolB: { id: string } }) => [c.toolA.id, c.toolB.id].includes(blocked.body.tool.id))).toBe(true);
+
+    const repeat = await register('/tools', { server: 'weather', ...toolDef('get_tide_times', 'High and low tide times for a harbour.', { harbour: { type: 'string' } }, ['harbour']) }, 'wait=10');
+    expect(repeat).toMatchObject({ status: 200, applied: null, body: { outcome: 'unchanged', analysisRunId: null, version: { id: active.body.version.id }, tool: { status: 'ACTIVE' } } });
+  });
+
+  it('falls back to 202 when the wait runs out (no worker), and a worker started later decides the tool', async () => {
+    await stack.worker!.stop();
+    const started = Date.now();
+    const response = await register('/tools:bulk', { server: 'weather', tools: [toolDef('get_moon_phase', 'Phase of the moon on a date.', { date: { type: 'string' } }, ['date'])] }, 'wait=1');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(response).toMatchObject({ status: 202, applied: null, body: { items: [{ tool: { status: 'PENDING_ANALYSIS' } }], analysisRunId: expect.any(String), conflicts: [] } });
+    const late = startApp('worker', appEnv(stack.databaseUrl, stack.redisPrefix));
+    try {
+      expect(await runToEnd(response.body.analysisRunId)).toMatchObject({ status: 'completed' });
+      expect((await api.get(`/v1/tools/${response.body.items[0].tool.id}`)).body.status).toBe('ACTIVE');
+    } finally {
+      await late.stop();
+    }
   });
 });

@@ -9,7 +9,7 @@ describe('registry API: conflicts, dedup and health (real API, Postgres, Redis)'
   let conflictId: string;
 
   beforeAll(async () => {
-    stack = await startStack({ worker: false });
+    stack = await startStack();
     api = registryClient(stack.baseUrl);
     await api.post('/v1/environments', { name: 'staging' });
     for (const name of ['jira', 'salesforce', 'asana']) await api.post(`${env}/servers`, { name });

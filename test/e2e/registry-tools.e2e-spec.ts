@@ -9,7 +9,7 @@ describe('registry API: environments, servers, tools (real API, Postgres, Redis)
   const env = '/v1/environments/production';
 
   beforeAll(async () => {
-    stack = await startStack({ worker: false });
+    stack = await startStack();
     api = registryClient(stack.baseUrl);
   });
   afterAll(async () => {

@@ -29,6 +29,12 @@ export async function logIn(baseUrl: string, credentials: { email: string; passw
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
+// Registration is analysed on the queue (202, PENDING_ANALYSIS); the specs that assert the outcome of a registration
+// ask the API to wait for the worker (RFC 7240 `Prefer: wait`), so their stacks run a worker. registration-queue.e2e-spec.ts
+// covers the 202 default and the wait itself.
+const REGISTRATION_PATH = /^\/v1\/environments\/[^/]+\/tools(?::bulk|\/bulk)?$/;
+const WAIT_FOR_ANALYSIS = { prefer: 'wait=30' };
+
 export function registryClient(baseUrl: string, auth: ClientAuth = { login: E2E_ADMIN }): RegistryClient {
   let token: Promise<string> | undefined;
   const authHeaders = async (): Promise<Record<string, string>> => {
@@ -41,7 +47,7 @@ export function registryClient(baseUrl: string, auth: ClientAuth = { login: E2E_
   const call = async (method: string, path: string, body?: unknown): Promise<JsonResponse> => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { ...(await authHeaders()), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { ...(await authHeaders()), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(method === 'POST' && REGISTRATION_PATH.test(path) ? WAIT_FOR_ANALYSIS : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();

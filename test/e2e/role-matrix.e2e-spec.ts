@@ -39,8 +39,17 @@ const MATRIX: Cell[] = [
   { method: 'GET', route: '/v1/environments/{env}', allowed: ALL, path: () => env },
   // A no-op change (the policy prod already has), so the rows after it see the same policy whoever was allowed.
   { method: 'PATCH', route: '/v1/environments/{env}', allowed: ADMIN, path: () => env, body: () => ({ blockingSeverity: 'HIGH' }) },
-  { method: 'POST', route: '/v1/environments/{env}/servers', allowed: ADMIN, path: () => `${env}/servers`, body: (role) => ({ name: `srv-${role}` }) },
+  // Developers may register remote servers; a stdio command is admin-only inside ServersService (test/e2e/sync-servers.e2e-spec.ts).
+  { method: 'POST', route: '/v1/environments/{env}/servers', allowed: DEV_UP, path: () => `${env}/servers`, body: (role) => ({ name: `srv-${role}` }) },
   { method: 'GET', route: '/v1/environments/{env}/servers', allowed: ALL, path: () => `${env}/servers` },
+  { method: 'GET', route: '/v1/environments/{env}/servers/{id}', allowed: ALL, path: () => `${env}/servers/jira` },
+  { method: 'PATCH', route: '/v1/environments/{env}/servers/{id}', allowed: DEV_UP, path: () => `${env}/servers/weather`, body: () => ({ enabled: true }) },
+  { method: 'DELETE', route: '/v1/environments/{env}/servers/{id}', allowed: ADMIN, path: () => `${env}/servers/${random()}` },
+  // jira has no connection: allowed callers get 422 SERVER.NOT_SYNCABLE, the others 403.
+  { method: 'POST', route: '/v1/environments/{env}/servers/{id}/sync', allowed: DEV_UP, path: () => `${env}/servers/jira/sync` },
+  { method: 'GET', route: '/v1/environments/{env}/servers/{id}/sync-runs', allowed: ALL, path: () => `${env}/servers/jira/sync-runs` },
+  { method: 'GET', route: '/v1/environments/{env}/servers/{id}/history', allowed: ALL, path: () => `${env}/servers/jira/history` },
+  { method: 'GET', route: '/v1/sync-runs/{id}', allowed: ALL, path: () => `/v1/sync-runs/${random()}` },
   { method: 'POST', route: '/v1/environments/{env}/tools', allowed: DEV_UP, path: () => `${env}/tools`, body: (role) => ({ server: 'weather', ...toolDef(`forecast_${role.replace('-', '_')}_v1`, `Weather forecast variant for ${role}.`) }) },
   { method: 'POST', route: '/v1/environments/{env}/tools:bulk', allowed: DEV_UP, path: () => `${env}/tools:bulk`, body: (role) => ({ server: 'weather', tools: [toolDef(`radar_${role.replace('-', '_')}`, `Radar imagery tile for ${role}.`)] }) },
   { method: 'POST', route: '/v1/environments/{env}/tools/check', allowed: ALL, path: () => `${env}/tools/check`, body: () => ({ server: 'other', tools: [toolDef('list_tides', 'Tide tables for a harbour.')] }) },
@@ -62,6 +71,14 @@ const MATRIX: Cell[] = [
   { method: 'GET', route: '/v1/approvals/{id}', allowed: ALL, path: () => `/v1/approvals/${random()}` },
   { method: 'POST', route: '/v1/approvals/{id}/approve', allowed: REVIEWER_UP, path: () => `/v1/approvals/${random()}/approve`, body: () => ({ reason: 'ok' }) },
   { method: 'POST', route: '/v1/approvals/{id}/reject', allowed: REVIEWER_UP, path: () => `/v1/approvals/${random()}/reject`, body: () => ({ reason: 'no' }) },
+  // Notification channels: admin only (a channel without its required secret answers 400 to an admin: allowed).
+  { method: 'POST', route: '/v1/environments/{env}/notification-channels', allowed: ADMIN, path: () => `${env}/notification-channels`, body: (role) => ({ name: `ch-${role}`, kind: 'slack', secrets: {} }) },
+  { method: 'GET', route: '/v1/environments/{env}/notification-channels', allowed: ADMIN, path: () => `${env}/notification-channels` },
+  { method: 'GET', route: '/v1/environments/{env}/notification-channels/{id}', allowed: ADMIN, path: () => `${env}/notification-channels/${random()}` },
+  { method: 'PATCH', route: '/v1/environments/{env}/notification-channels/{id}', allowed: ADMIN, path: () => `${env}/notification-channels/${random()}`, body: () => ({ enabled: false }) },
+  { method: 'DELETE', route: '/v1/environments/{env}/notification-channels/{id}', allowed: ADMIN, path: () => `${env}/notification-channels/${random()}` },
+  { method: 'POST', route: '/v1/environments/{env}/notification-channels/{id}/test', allowed: ADMIN, path: () => `${env}/notification-channels/${random()}/test` },
+  { method: 'GET', route: '/v1/notifications', allowed: REVIEWER_UP, path: () => '/v1/notifications' },
   { method: 'GET', route: '/v1/audit-logs', allowed: ALL, path: () => '/v1/audit-logs' },
   { method: 'GET', route: '/v1/audit-logs/verify', allowed: ALL, path: () => '/v1/audit-logs/verify' },
   { method: 'GET', route: '/v1/audit-logs/export', allowed: REVIEWER_UP, path: () => '/v1/audit-logs/export?format=json' },
@@ -83,7 +100,7 @@ describe('role matrix: every endpoint × every role (real API, Postgres, Redis)'
   const ids: Ids = { toolId: '', criticalConflictId: '' };
 
   beforeAll(async () => {
-    stack = await startStack({ worker: false });
+    stack = await startStack();
     admin = registryClient(stack.baseUrl);
     await admin.post('/v1/environments', { name: 'prod' });
     for (const name of ['jira', 'salesforce', 'weather']) await admin.post(`${env}/servers`, { name });

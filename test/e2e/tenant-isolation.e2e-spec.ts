@@ -28,7 +28,7 @@ describe('tenant isolation (real API, Postgres, Redis)', () => {
   }
 
   beforeAll(async () => {
-    stack = await startStack({ worker: false });
+    stack = await startStack();
     alpha = registryClient(stack.baseUrl, { login: { ...E2E_ADMIN, organisation: 'default' } });
     a.envId = (await alpha.post('/v1/environments', { name: 'prod' })).body.id;
     for (const name of ['jira', 'salesforce']) await alpha.post('/v1/environments/prod/servers', { name });
@@ -64,6 +64,8 @@ describe('tenant isolation (real API, Postgres, Redis)', () => {
       `/v1/tools/${a.toolId}`,
       `/v1/conflicts/${a.conflictId}`,
     ];
+    const serverId = (await alpha.get('/v1/environments/prod/servers/jira')).body.id;
+    notFound.push(`/v1/environments/${a.envId}/servers/${serverId}`, `/v1/environments/${a.envId}/servers/${serverId}/sync-runs`, `/v1/environments/${a.envId}/servers/${serverId}/history`);
     for (const path of notFound) expect([path, (await acme.get(path)).status]).toEqual([path, 404]);
     expect((await acme.get('/v1/environments')).body.items).toEqual([]);
     expect((await acme.get('/v1/api-keys')).body.items).toEqual([]);
@@ -76,6 +78,9 @@ describe('tenant isolation (real API, Postgres, Redis)', () => {
 
   it("answers 404 for every write to another organisation's resources, and changes nothing", async () => {
     expect((await acme.post(`/v1/environments/${a.envId}/servers`, { name: 'intruder' })).status).toBe(404);
+    expect((await acme.patch(`/v1/environments/${a.envId}/servers/jira`, { enabled: false })).status).toBe(404);
+    expect((await acme.post(`/v1/environments/${a.envId}/servers/jira/sync`, {})).status).toBe(404);
+    expect((await acme.delete(`/v1/environments/${a.envId}/servers/jira`)).status).toBe(404);
     expect((await acme.post(`/v1/environments/${a.envId}/tools`, { server: 'jira', ...jiraCreateTask, description: 'Hijacked.' })).status).toBe(404);
     expect((await acme.post(`/v1/environments/${a.envId}/tools:bulk`, { server: 'jira', tools: [jiraCreateTask] })).status).toBe(404);
     expect((await acme.post(`/v1/environments/${a.envId}/tools/check`, { server: 'x', tools: [jiraCreateTask] })).status).toBe(404);

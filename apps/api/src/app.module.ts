@@ -16,6 +16,9 @@ import { ToolsModule } from './tools/tools.module';
 import { QueuesModule } from './queues/queues.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { AnalysisRunsModule } from './analysis-runs/analysis-runs.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { ModelProvidersModule } from './providers/model-providers.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 /** The HTTP API. Built from the configuration main.ts has already validated. */
 @Module({})
@@ -27,7 +30,11 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
         InfraModule,
+        // Embedder and router (deployment config + per-environment overrides): the CI gate, /readiness.
+        ModelProvidersModule,
         HealthModule,
+        // GET /metrics (Prometheus) and request timing; ApiMetrics is global so services can count.
+        MetricsModule.forRoot(config),
         // Identity: the global authentication guard, login, API keys.
         AuthModule,
         // The registry REST API (/v1).
@@ -40,6 +47,8 @@ export class AppModule {
         QueuesModule,
         WebhooksModule,
         AnalysisRunsModule,
+        // Notification channels, delivery history; the producer request paths emit events through.
+        NotificationsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],
     };

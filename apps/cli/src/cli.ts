@@ -3,8 +3,10 @@ import { parseSeverity, STAGES, type Severity, type StageName } from '@toolgate/
 import { EXIT, processIo, UsageError, type CliIo } from './cli-io';
 import { createUserCommand, type CreateUserOptions, PASSWORD_VARIABLE, USER_ROLES } from './commands/admin-create-user.command';
 import { checkCommand, type CheckOptions } from './commands/check.command';
-import { EMBEDDER_KINDS, ROUTER_KINDS } from './commands/providers';
+import { EMBEDDER_KINDS, PROBE_KINDS, ROUTER_KINDS } from './commands/providers';
 import { routeCommand, type RouteOptions } from './commands/route.command';
+import { SYNC_FORMATS, syncCommand, type SyncOptions } from './commands/sync.command';
+import { SYNC_TRANSPORTS } from './commands/sync-target';
 import { CHECK_FORMATS } from './format/formatters';
 import { ROUTE_FORMATS } from './format/route.formatter';
 import { readPackageInfo } from './package-info';
@@ -41,6 +43,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .option('--quiet', 'print no report on stdout (errors still go to stderr)', false)
     .addOption(embedderOption())
     .addOption(routerOption())
+    .addOption(new Option('--probes <source>', "who writes the routing probes: local templates, or llm (the router's model; needs --router openai|anthropic)").choices(PROBE_KINDS))
+    .option('--llm-recommendations', "also ask the router's model for fixes (verified like the rule-based ones; needs --router openai|anthropic)")
     .action(async (paths: string[], options: CheckOptions) => {
       exitCode = await checkCommand(paths, options, io, pkg);
     });
@@ -54,6 +58,31 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .addOption(routerOption())
     .action(async (paths: string[], options: RouteOptions) => {
       exitCode = await routeCommand(paths, options, io);
+    });
+
+  program
+    .command('sync')
+    .description('List a live MCP server\'s tools (or read a saved listing) and diff them with a registry on disk.')
+    .argument('<target>', 'http(s) URL (Streamable HTTP; --transport sse for SSE), a stdio server command, or a saved tools .json file (offline)')
+    .argument('[args...]', 'arguments of the stdio server command; put them after -- when they start with a dash')
+    .addOption(new Option('--transport <transport>', 'force a transport (default: from the target)').choices(SYNC_TRANSPORTS))
+    .option('--header <header>', 'HTTP header "Name: value" (repeatable)', collect, [])
+    .option('--env <pair>', 'environment variable NAME=value for a stdio server (repeatable)', collect, [])
+    .option('--against <path>', 'registry tool files or directories to diff with (repeatable)', collect, [])
+    .option('--server <name>', 'the registry server to compare with (default: the only one, else the reported name)')
+    .addOption(new Option('--format <format>', 'output format').choices(SYNC_FORMATS).default('table'))
+    .option('--fail-on <severity>', 'block (exit 1) when the added/changed tools conflict at or above this severity', parseFailOn, 'HIGH')
+    .option('--fail-on-drift', 'also exit 1 when any tool was added, changed or removed', false)
+    .option('--stages <list>', `comma-separated stages to run (${STAGES.join(',')})`, parseStages, [...STAGES])
+    .option('--out <file>', 'save the listing as a tools/list-shaped JSON file')
+    .option('--timeout <ms>', 'deadline of the whole listing', parsePositiveInt, 30_000)
+    .option('--max-tools <n>', 'fail when the server lists more tools', parsePositiveInt, 1000)
+    .option('--verbose', 'show a stdio server\'s stderr', false)
+    .option('--quiet', 'print nothing on stdout and no progress (errors still go to stderr)', false)
+    .addOption(embedderOption())
+    .addOption(routerOption())
+    .action(async (target: string, args: string[], options: SyncOptions) => {
+      exitCode = await syncCommand(target, args, options, io, pkg);
     });
 
   const admin = program.command('admin').description('Administration against the Toolgate database (DATABASE_URL).');
@@ -102,6 +131,12 @@ function parseFailOn(value: string): Severity | 'NONE' {
   const severity = parseSeverity(value);
   if (!severity) throw new InvalidArgumentError('expected critical, high, medium, low, info or none.');
   return severity;
+}
+
+function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer.');
+  return n;
 }
 
 function parseStages(value: string): StageName[] {

@@ -5,7 +5,9 @@ import { Logger } from 'nestjs-pino';
 import { HeartbeatService } from './heartbeat/heartbeat.service';
 import { AnalysisProcessor } from './processors/analysis.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { NotificationsProcessor } from './processors/notifications.processor';
 import { SimulationProcessor } from './processors/simulation.processor';
+import { SyncProcessor } from './processors/sync.processor';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(config: Config): Promise<void> {
@@ -19,6 +21,8 @@ async function bootstrap(config: Config): Promise<void> {
   app.get(AnalysisProcessor).start();
   app.get(SimulationProcessor).start();
   app.get(MaintenanceProcessor).start();
+  app.get(NotificationsProcessor).start();
+  app.get(SyncProcessor).start();
 }
 
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@toolgate/config';
-import { workerConnectionOptions } from '@toolgate/jobs';
+import { workerConnectionOptions, watchRedisOutages } from '@toolgate/jobs';
 import { Redis } from 'ioredis';
 import { settleWithin } from './settle-within';
 
@@ -13,20 +13,10 @@ import { settleWithin } from './settle-within';
 export class WorkerRedisConnection implements OnApplicationShutdown {
   private readonly logger = new Logger(WorkerRedisConnection.name);
   readonly client: Redis;
-  private reportedDown = false;
 
   constructor(config: AppConfig) {
     this.client = new Redis(config.values.REDIS_URL, { ...workerConnectionOptions });
-    // ioredis emits an error per reconnect attempt; log the transition, not every retry.
-    this.client.on('error', (error: Error) => {
-      if (this.reportedDown) return;
-      this.reportedDown = true;
-      this.logger.warn(`Redis unavailable: ${error.message}; retrying in the background`);
-    });
-    this.client.on('ready', () => {
-      if (this.reportedDown) this.logger.log('Redis connection restored');
-      this.reportedDown = false;
-    });
+    watchRedisOutages(this.client, this.logger);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -7,6 +7,8 @@
 export const QUEUES = {
   /** Conflict analysis of a registry snapshot. */
   analysis: 'analysis',
+  /** Shards of a sharded re-scan (children of an `analysis` merge job), run WORKER_SHARD_CONCURRENCY at a time per process. */
+  analysisShards: 'analysis-shards',
   /** Routing simulations against a tool set. */
   simulation: 'simulation',
   /** Webhook and e-mail delivery. */

@@ -12,6 +12,25 @@ export const AnalysisRunResponseSchema = z.object({
   stageTimings: z.record(z.string(), z.number()),
   counts: z.object({ tools: z.number().int(), pairs: z.number().int(), conflicts: z.number().int() }),
   error: z.string().nullable(),
+  /** Remote model calls of the run: totals and one line per model (all zero on local providers). Cost is an estimate in USD. */
+  usage: z.object({
+    calls: z.number().int(),
+    promptTokens: z.number().int(),
+    completionTokens: z.number().int(),
+    embeddingTokens: z.number().int(),
+    costUsd: z.number(),
+    byModel: z.array(
+      z.object({
+        model: z.string(),
+        kind: z.enum(['embedding', 'chat']),
+        calls: z.number().int(),
+        inputTokens: z.number().int(),
+        outputTokens: z.number().int(),
+        costUsd: z.number(),
+        priced: z.boolean(),
+      }),
+    ),
+  }),
   createdAt: z.iso.datetime(),
   startedAt: z.iso.datetime().nullable(),
   finishedAt: z.iso.datetime().nullable(),
@@ -31,6 +50,7 @@ export function toAnalysisRunResponse(run: AnalysisRunRecord): AnalysisRunRespon
     stageTimings: run.stageTimings,
     counts: { tools: run.toolCount, pairs: run.pairCount, conflicts: run.conflictCount },
     error: run.error,
+    usage: { ...run.usage, byModel: run.usage.byModel.map((l) => ({ ...l })) },
     createdAt: run.createdAt.toISOString(),
     startedAt: run.startedAt?.toISOString() ?? null,
     finishedAt: run.finishedAt?.toISOString() ?? null,

@@ -17,9 +17,8 @@ export class AnalysisRunsService {
 
   async start(ctx: RequestContext, envRef: string): Promise<AnalysisRunAccepted> {
     const env = await this.environments.resolve(ctx, envRef);
-    // Routing is not part of a re-scan (it stays a per-check simulation); the run records what it covers.
-    const stages = env.policy.stagesOnRegistration.filter((s) => s !== 'ROUTING');
-    const run = await this.runs.create(env.id, 'MANUAL', stages, { type: ctx.actor.type, id: ctx.actor.id });
+    // The policy's registration stages, routing included when it has it (run on flagged pairs ≥ MEDIUM, docs/tool-lifecycle.md).
+    const run = await this.runs.create(env.id, 'MANUAL', env.policy.stagesOnRegistration, { type: ctx.actor.type, id: ctx.actor.id });
     try {
       await this.queue.enqueueScan({ runId: run.id });
     } catch (error) {

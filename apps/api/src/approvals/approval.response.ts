@@ -16,6 +16,10 @@ export const ApprovalResponseSchema = z.object({
   expiresAt: z.iso.datetime(),
   decidedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
+  /** CONFLICTS: blocked by analysis. DEFINITION_CHANGE: a sync found that an approved tool's definition changed (rug-pull gate). */
+  kind: z.enum(['CONFLICTS', 'DEFINITION_CHANGE']),
+  /** DEFINITION_CHANGE only: the pinned (approved) version agents keep being served, and a readable diff to this version. */
+  definitionChange: z.object({ approvedVersionId: z.uuid(), approvedVersion: z.number().int(), diff: z.unknown(), rendered: z.string() }).nullable(),
   /** The blocking conflicts the request covers, in their current state, with recommendations. */
   conflicts: z.array(ConflictDetailResponseSchema),
 });

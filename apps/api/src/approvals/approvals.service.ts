@@ -4,6 +4,7 @@ import { ApprovalRepository, type EnvironmentRecord, type Page, type SeverityLev
 import { assertCan } from '../auth/access-policy';
 import { auditSource } from '../auth/audit-source';
 import { EnvironmentsService } from '../environments/environments.service';
+import { NotificationQueueService } from '../notifications/notification-queue.service';
 import type { RequestContext } from '../registry/request-context';
 import type { ApprovalListQuery, OpenApprovalRequest } from './approval.request';
 import { type ApprovalResponse, type DecisionResponse, toApprovalResponse } from './approval.response';
@@ -33,16 +34,18 @@ export class ApprovalsService {
     private readonly approvals: ApprovalRepository,
     private readonly environments: EnvironmentsService,
     private readonly tools: ToolRepository,
+    private readonly notifications: NotificationQueueService,
   ) {}
 
   /** Opens a request for every newly stored version the analysis BLOCKED; the registering actor is the requester. */
   async openForBlocked(ctx: RequestContext, env: EnvironmentRecord, items: readonly RegisteredTool[]): Promise<void> {
     for (const item of items) {
       if (item.outcome === 'unchanged' || item.tool.status !== 'BLOCKED') continue;
-      await this.approvals.open(
+      const { approval, created } = await this.approvals.open(
         { organisationId: ctx.organisationId, environmentId: env.id, toolVersionId: item.version.id, requester: ctx.actor, ttlSeconds: env.policy.approvalTtlSeconds, blockingSeverities: blockingSeverities(env) },
         auditSource(ctx),
       );
+      if (created) await this.notifications.emit({ type: 'approval.requested', approvalId: approval.id });
     }
   }
 
@@ -59,6 +62,7 @@ export class ApprovalsService {
       { organisationId: ctx.organisationId, environmentId: env.id, toolVersionId: tool.currentVersion.id, requester: ctx.actor, ttlSeconds: env.policy.approvalTtlSeconds, blockingSeverities: blockingSeverities(env) },
       auditSource(ctx),
     );
+    if (created) await this.notifications.emit({ type: 'approval.requested', approvalId: approval.id });
     return { approval: toApprovalResponse(approval), created };
   }
 
@@ -94,6 +98,8 @@ export class ApprovalsService {
     const result = await this.approvals.decide(ctx.organisationId, id, { status, decider: ctx.actor, reason, blockingSeverities: blockingSeverities(env) }, auditSource(ctx));
     switch (result.outcome) {
       case 'decided': {
+        // PagerDuty resolve for the request's incident, a message elsewhere; queued after the commit, never inline.
+        await this.notifications.emit({ type: 'approval.decided', approvalId: id });
         const { added, gone } = result.changed;
         return { ...toApprovalResponse(result.approval), registryChanged: added.length + gone.length > 0, changes: result.changed };
       }

@@ -25,6 +25,10 @@ export const POLICY = {
   'approval.decide': 'reviewer',
   /** Open an approval request by hand. */
   'approval.request': 'developer',
+  /** Create, change, delete or test notification channels (they hold secrets and reach people). */
+  'notification-channel.manage': 'admin',
+  /** Read notification deliveries (their state and errors). */
+  'notification.read': 'reviewer',
 } as const satisfies Record<string, Exclude<Role, 'ci-agent'>>;
 
 export type Action = keyof typeof POLICY;

@@ -10,12 +10,16 @@ import { generateApiKey, hashApiKey } from './api-key-secret';
 import type { CreateApiKeyRequest } from './api-key.request';
 import { type ApiKeyResponse, type CreatedApiKeyResponse, toApiKeyResponse } from './api-key.response';
 import type { Principal } from './jwt.strategy';
+import { VerifiedKeyCache } from './verified-key.cache';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** API key management (admin, checked here as well as at the HTTP layer) and key authentication. */
 @Injectable()
 export class ApiKeysService {
+  /** Verified keys for a few seconds: a CI key is checked on every call (see VERIFIED_KEY_TTL_MS). */
+  private readonly verified = new VerifiedKeyCache();
+
   constructor(
     private readonly keys: ApiKeyRepository,
     private readonly users: UserRepository,
@@ -52,6 +56,8 @@ export class ApiKeysService {
   async revoke(ctx: RequestContext, id: string): Promise<ApiKeyResponse> {
     assertCan(ctx.actor, 'api-key.manage');
     await this.keys.revoke(ctx.organisationId, id, new Date(), auditSource(ctx));
+    // At once in this process; other API processes stop trusting it within VERIFIED_KEY_TTL_MS.
+    this.verified.evictKey(id);
     const key = await this.keys.findById(ctx.organisationId, id);
     if (!key) throw new NotFoundError('API_KEY.NOT_FOUND', `API key ${id} not found`, { apiKeyId: id });
     return toApiKeyResponse(key);
@@ -59,8 +65,13 @@ export class ApiKeysService {
 
   /** The principal of a usable key, or undefined (unknown, revoked or expired: the caller answers 401 alike). */
   async authenticate(secret: string): Promise<Principal | undefined> {
-    const key = await this.keys.findUsable(hashApiKey(secret), new Date());
+    const hash = hashApiKey(secret);
+    const known = this.verified.get(hash);
+    if (known) return known;
+    const key = await this.keys.findUsable(hash, new Date());
     if (!key) return undefined;
-    return { organisationId: key.organisationId, actor: { type: 'API_KEY', id: key.id, role: fromDbRole(key.role) } };
+    const principal: Principal = { organisationId: key.organisationId, actor: { type: 'API_KEY', id: key.id, role: fromDbRole(key.role) } };
+    this.verified.set(hash, key.id, principal, key.expiresAt);
+    return principal;
   }
 }

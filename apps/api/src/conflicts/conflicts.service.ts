@@ -4,6 +4,7 @@ import { ConflictRepository, type Page, REGISTRY_STATUSES, ToolRepository } from
 import { assertCan } from '../auth/access-policy';
 import { auditSource } from '../auth/audit-source';
 import { EnvironmentsService } from '../environments/environments.service';
+import { NotificationQueueService } from '../notifications/notification-queue.service';
 import type { RequestContext } from '../registry/request-context';
 import { allowedTransitions, canTransition } from './conflict-transitions';
 import type { ConflictListQuery, UpdateConflictRequest } from './conflict.request';
@@ -17,10 +18,12 @@ export class ConflictsService {
     private readonly environments: EnvironmentsService,
     private readonly conflicts: ConflictRepository,
     private readonly tools: ToolRepository,
+    private readonly notifications: NotificationQueueService,
   ) {}
 
   async list(ctx: RequestContext, envRef: string, query: ConflictListQuery): Promise<Page<ConflictResponse>> {
-    const env = await this.environments.resolve(ctx, envRef);
+    // A short-lived lookup: the listing needs only the environment's id (EnvironmentsService.resolveForListing).
+    const env = await this.environments.resolveForListing(ctx, envRef);
     const filter = { severity: query.severity, status: query.status, toolId: query.tool };
     const page = await this.conflicts.list(env.id, filter, { limit: query.limit, cursor: query.cursor });
     return { items: page.items.map(toConflictResponse), nextCursor: page.nextCursor };
@@ -48,6 +51,8 @@ export class ConflictsService {
       resolvedAt: request.status === 'RESOLVED' ? new Date() : null,
     }, auditSource(ctx));
     if (!changed) throw new ConflictError('CONFLICT.CONCURRENT_UPDATE', 'The conflict changed while this request was processed; reload and retry', { conflictId: id });
+    // PagerDuty resolve (and a message) on the channels that announced it; queued, never inline.
+    if (request.status === 'RESOLVED') await this.notifications.emit({ type: 'conflict.resolved', conflictId: conflict.id });
     return this.get(ctx, id);
   }
 

@@ -11,6 +11,8 @@ export const EnvironmentResponseSchema = z.object({
     stagesOnRegistration: z.array(z.enum(STAGE_VALUES)),
     approvalTtlHours: z.number(),
   }),
+  /** Provider overrides (non-secret: settings and key variable NAMES); `{}` = the deployment's providers. */
+  providerOverrides: z.record(z.string(), z.unknown()),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -33,6 +35,7 @@ export function toEnvironmentResponse(env: EnvironmentRecord): EnvironmentRespon
       stagesOnRegistration: env.policy.stagesOnRegistration.map(toStageName),
       approvalTtlHours: env.policy.approvalTtlSeconds / 3600,
     },
+    providerOverrides: env.providerOverrides,
     createdAt: env.createdAt.toISOString(),
     updatedAt: env.updatedAt.toISOString(),
   };

@@ -18,7 +18,10 @@ export class EnvironmentsController {
 
   @Post()
   @MinRole('admin')
-  @ApiOperation({ summary: 'Create an environment (a registry with its own policy).' })
+  @ApiOperation({
+    summary: 'Create an environment (a registry with its own policy).',
+    description: 'Optional `providerOverrides` (docs/providers.md): embedder/router kind, model, base URL, dimensions, temperature and the NAME of a `TOOLGATE_PROVIDER_KEY_*` variable holding a key. Raw keys are refused (400 naming the field).',
+  })
   @ApiZodBody(CreateEnvironmentRequestSchema)
   @ApiZodResponse(EnvironmentResponseSchema, 'The environment with its policy.', 201)
   @ApiBadRequestResponse({ description: '`VALIDATION.FAILED`' })
@@ -47,7 +50,10 @@ export class EnvironmentsController {
 
   @Patch(':env')
   @MinRole('admin')
-  @ApiOperation({ summary: "Change an environment's policy (any subset of its fields); audited as policy.changed with before/after." })
+  @ApiOperation({
+    summary: "Change an environment's policy and/or provider overrides (any subset of the fields); audited as policy.changed with before/after.",
+    description: '`providerOverrides` replaces the whole override object (`{}` returns to the deployment providers). 400 naming the field for an unknown or secret-looking field, or a key variable that is not set.',
+  })
   @ApiZodBody(UpdatePolicyRequestSchema)
   @ApiZodResponse(EnvironmentResponseSchema, 'The environment with its new policy.')
   @ApiBadRequestResponse({ description: '`VALIDATION.FAILED` (names the field)' })

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AnalysisRunRepository, ToolRegistrationRepository, ToolRepository, type ToolRecord } from '@toolgate/db';
+import { ConflictError } from '@toolgate/config';
+import { AnalysisRunRepository, ConflictRepository, ToolRegistrationRepository, ToolRepository, type ToolRecord } from '@toolgate/db';
+import { waitForRun } from '../analysis-runs/wait-for-run';
 import { auditSource } from '../auth/audit-source';
+import { type ConflictResponse, toConflictResponse } from '../conflicts/conflict.response';
 import { EnvironmentsService } from '../environments/environments.service';
 import { AnalysisQueueService } from '../queues/analysis-queue.service';
 import type { RequestContext } from '../registry/request-context';
@@ -10,16 +13,25 @@ import { toDefinition } from './tool-registration.service';
 import type { ToolDefinitionRequest } from './tool.request';
 import { type RegisteredToolResponse, toToolResponse, toVersionResponse } from './tool.response';
 
-/** An asynchronous registration: what was stored, and the run that will decide it (null when nothing changed). */
+/**
+ * A registration through the queue: what was stored and the run that decides it (null when nothing changed).
+ * `settled`: the analysis finished within the caller's wait (or there was none to do), so `items` carry the
+ * final statuses and `conflicts` the tools' unresolved conflicts; otherwise the items are PENDING_ANALYSIS.
+ */
 export interface QueuedRegistration {
   items: RegisteredToolResponse[];
   analysisRunId: string | null;
+  /** A new version was stored (201 rather than 200 once settled). */
+  created: boolean;
+  settled: boolean;
+  conflicts: ConflictResponse[];
 }
 
 /**
- * Registration with the analysis on the `analysis` queue (`Prefer: respond-async`): changed definitions are
- * stored as PENDING_ANALYSIS versions with a QUEUED run, and the worker sets them ACTIVE or BLOCKED by the
- * environment's policy (docs/tool-lifecycle.md). Identical definitions are no-ops, as in the synchronous path.
+ * Registration, by default with the analysis on the `analysis` queue: changed definitions are stored as
+ * PENDING_ANALYSIS versions with a QUEUED run, and the worker sets them ACTIVE or BLOCKED by the environment's
+ * policy (docs/tool-lifecycle.md). With `waitMs` (RFC 7240 `Prefer: wait`) it waits that long for the worker's
+ * result. Identical definitions are no-ops: the existing versions, no run, no job.
  */
 @Injectable()
 export class ToolAsyncRegistrationService {
@@ -30,9 +42,23 @@ export class ToolAsyncRegistrationService {
     private readonly registration: ToolRegistrationRepository,
     private readonly runs: AnalysisRunRepository,
     private readonly queue: AnalysisQueueService,
+    private readonly conflicts: ConflictRepository,
   ) {}
 
-  async register(ctx: RequestContext, envRef: string, serverName: string, definitions: readonly ToolDefinitionRequest[]): Promise<QueuedRegistration> {
+  /**
+   * Two requests racing to register the same new tool: one loses the insert (TOOL.CONCURRENT_UPDATE) and is retried
+   * once, and then finds the winner's version (200, no second job).
+   */
+  async register(ctx: RequestContext, envRef: string, serverName: string, definitions: readonly ToolDefinitionRequest[], waitMs = 0): Promise<QueuedRegistration> {
+    try {
+      return await this.registerOnce(ctx, envRef, serverName, definitions, waitMs);
+    } catch (error) {
+      if (!(error instanceof ConflictError && error.code === 'TOOL.CONCURRENT_UPDATE')) throw error;
+      return this.registerOnce(ctx, envRef, serverName, definitions, waitMs);
+    }
+  }
+
+  private async registerOnce(ctx: RequestContext, envRef: string, serverName: string, definitions: readonly ToolDefinitionRequest[], waitMs: number): Promise<QueuedRegistration> {
     const env = await this.environments.resolve(ctx, envRef);
     const server = await this.servers.resolve(env.id, serverName);
     const existing = new Map((await this.tools.findByNames(server.id, definitions.map((d) => d.name))).map((t) => [t.name, t]));
@@ -41,7 +67,10 @@ export class ToolAsyncRegistrationService {
       return { definition, hash: contentHash(definition), existing: existing.get(request.name) };
     });
     const changed = prepared.filter((p) => !isUnchanged(p.existing, p.hash));
-    if (changed.length === 0) return { items: prepared.map((p) => unchangedItem(p.existing!)), analysisRunId: null };
+    if (changed.length === 0) {
+      const items = prepared.map((p) => unchangedItem(p.existing!));
+      return { items, analysisRunId: null, created: false, settled: true, conflicts: await this.conflictsOf(env.id, items) };
+    }
 
     const written = await this.registration.registerPending({
       environmentId: env.id,
@@ -58,13 +87,27 @@ export class ToolAsyncRegistrationService {
       await this.runs.fail(written.runId, `not enqueued: ${(error as Error).message}`);
       throw error;
     }
-    const byName = new Map(
-      written.tools.map((saved): [string, RegisteredToolResponse] => [
-        saved.tool.name,
-        { tool: toToolResponse(saved.tool), version: toVersionResponse(saved.version), outcome: existing.has(saved.tool.name) ? 'updated' : 'created' },
-      ]),
-    );
-    return { items: prepared.map((p) => byName.get(p.definition.name) ?? unchangedItem(p.existing!)), analysisRunId: written.runId };
+    const outcome = (name: string) => (existing.has(name) ? 'updated' : 'created') as RegisteredToolResponse['outcome'];
+    const created = written.tools.some((t) => t.versionCreated);
+    const pending = new Map(written.tools.map((saved) => [saved.tool.name, { tool: toToolResponse(saved.tool), version: toVersionResponse(saved.version), outcome: outcome(saved.tool.name) }]));
+    const run = waitMs > 0 ? await waitForRun(this.runs, ctx.organisationId, written.runId, waitMs) : undefined;
+    if (run?.status !== 'COMPLETED') {
+      // Not decided within the wait (or the run failed: its error is on GET /v1/analysis-runs/:id, the tools stay PENDING_ANALYSIS).
+      return { items: prepared.map((p) => pending.get(p.definition.name) ?? unchangedItem(p.existing!)), analysisRunId: written.runId, created, settled: false, conflicts: [] };
+    }
+    // Decided: the tools as the worker left them (ACTIVE or BLOCKED), at the version this request stored.
+    const now = new Map((await this.tools.findByNames(server.id, definitions.map((d) => d.name))).map((t) => [t.name, t]));
+    const items = prepared.map((p): RegisteredToolResponse => {
+      const stored = pending.get(p.definition.name);
+      const tool = now.get(p.definition.name);
+      if (!stored) return unchangedItem(tool ?? p.existing!);
+      return { ...stored, tool: tool ? toToolResponse(tool) : stored.tool };
+    });
+    return { items, analysisRunId: written.runId, created, settled: true, conflicts: await this.conflictsOf(env.id, items) };
+  }
+
+  private async conflictsOf(environmentId: string, items: readonly RegisteredToolResponse[]): Promise<ConflictResponse[]> {
+    return (await this.conflicts.unresolvedFor(environmentId, items.map((i) => i.tool.id))).map(toConflictResponse);
   }
 }
 

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationError } from '@toolgate/config';
-import { ToolRepository } from '@toolgate/db';
 import { type AnalysisReport, type InputError, parseToolDocument } from '@toolgate/pipeline';
 import { EnvironmentsService } from '../environments/environments.service';
 import type { RequestContext } from '../registry/request-context';
-import { RegistryAnalyzer, registrationPolicy } from './registry-analyzer';
+import { ApiModelProviders, withProviderErrors } from '../providers/model-providers.service';
+import { registrationPolicy } from './registry-analyzer';
+import { RegistryIndex } from './registry-index';
 import type { CheckQuery } from './tool.request';
 
 /** The body of a dry run: `toolgate check --format json`'s contract (docs/cli.md), input errors always empty. */
@@ -18,13 +19,13 @@ export interface CheckResponse {
 /** Server name for a document that names none. */
 const DEFAULT_CHECK_SERVER = 'candidate';
 
-/** Dry run: what registering these tools would find. Reads the registry, writes nothing. */
+/** Dry run: what registering these tools would find. Reads the registry (through the cached index), writes nothing. */
 @Injectable()
 export class ToolCheckService {
   constructor(
     private readonly environments: EnvironmentsService,
-    private readonly tools: ToolRepository,
-    private readonly analyzer: RegistryAnalyzer,
+    private readonly index: RegistryIndex,
+    private readonly models: ApiModelProviders,
   ) {}
 
   async check(ctx: RequestContext, envRef: string, document: unknown, query: CheckQuery): Promise<CheckResponse> {
@@ -37,10 +38,9 @@ export class ToolCheckService {
     }
     if (parsed.tools.length === 0) throw new ValidationError('body.tools: must contain at least one tool', { issues: [{ path: 'body.tools', message: 'must contain at least one tool' }] });
     const policy = registrationPolicy(env);
-    const report = await this.analyzer.run(await this.tools.registry(env.id), parsed.tools, {
-      stages: query.stages ?? policy.stages,
-      failOn: query.failOn ?? policy.failOn,
-    });
+    // The cached registry index and the environment's providers, like the CI gate.
+    const providers = this.models.analyzeOptions(this.models.forEnvironment(env.providerOverrides));
+    const { report } = await withProviderErrors(() => this.index.check(env, parsed.tools, { ...providers, stages: query.stages ?? policy.stages, failOn: query.failOn ?? policy.failOn }));
     return { summary: { ...report.summary, inputErrors: 0 }, conflicts: report.conflicts, toolFindings: report.toolFindings, inputErrors: [] };
   }
 }

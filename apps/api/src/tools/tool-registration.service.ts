@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError } from '@toolgate/config';
 import { ConflictRepository, ToolRegistrationRepository, ToolRepository, type ToolRecord, type ToolVersionWrite } from '@toolgate/db';
-import { makeTool, type ToolDefinition, type ToolFinding } from '@toolgate/pipeline';
+import { hashedDefinition, makeTool, type ToolDefinition, type ToolFinding } from '@toolgate/pipeline';
 import { ApprovalsService } from '../approvals/approvals.service';
 import { auditSource } from '../auth/audit-source';
 import { toConflictResponse, type ConflictResponse } from '../conflicts/conflict.response';
 import { EnvironmentsService } from '../environments/environments.service';
+import { NotificationQueueService } from '../notifications/notification-queue.service';
 import type { RequestContext } from '../registry/request-context';
 import { ServersService } from '../servers/servers.service';
 import { contentHash } from './canonical-json';
@@ -28,9 +29,10 @@ interface Prepared {
 }
 
 /**
- * Registers tool definitions: an identical definition is a no-op, anything else becomes a version,
- * analysed synchronously against the environment's registry and written with its conflicts in one
- * transaction (docs/tool-lifecycle.md).
+ * Registers tool definitions synchronously: an identical definition is a no-op, anything else becomes a version,
+ * analysed in the request against the environment's registry and written with its conflicts in one
+ * transaction. The CI gate (`register: true`) registers through it, since its caller needs the verdict; the
+ * registry endpoints queue the analysis instead (ToolAsyncRegistrationService, docs/tool-lifecycle.md).
  */
 @Injectable()
 export class ToolRegistrationService {
@@ -42,6 +44,7 @@ export class ToolRegistrationService {
     private readonly conflicts: ConflictRepository,
     private readonly analyzer: RegistryAnalyzer,
     private readonly approvals: ApprovalsService,
+    private readonly notifications: NotificationQueueService,
   ) {}
 
   /**
@@ -81,6 +84,8 @@ export class ToolRegistrationService {
         status: analysis.blockedKeys.has(candidates[i]!.key) ? 'BLOCKED' : 'ACTIVE',
       }));
       const result = await this.registration.register({ environmentId: env.id, serverId: server.id, run: analysis.run, tools: writes, conflicts: analysis.conflicts, source: auditSource(ctx) });
+      // Committed: the worker announces the run's new conflicts. Never throws, bounded (NotificationQueueService).
+      await this.notifications.emit({ type: 'analysis.completed', runId: result.runId });
       for (const saved of result.tools) {
         created ||= saved.versionCreated;
         const before = existing.get(saved.tool.name);
@@ -100,8 +105,8 @@ export class ToolRegistrationService {
 
 /** The definition as stored and hashed: exactly the MCP fields, optional ones only when present. */
 export function toDefinition(request: ToolDefinitionRequest): ToolDefinition {
-  const { name, title, description, inputSchema, outputSchema, annotations } = request;
-  return { name, description, inputSchema, ...(title !== undefined ? { title } : {}), ...(outputSchema ? { outputSchema } : {}), ...(annotations ? { annotations } : {}) };
+  // The same function sync hashes live tools with, so a registered and a synced definition hash alike.
+  return hashedDefinition(request);
 }
 
 function isUnchanged(p: Prepared): boolean {

@@ -24,6 +24,13 @@ export const ToolResponseSchema = z.object({
   currentVersion: ToolVersionResponseSchema.nullable(),
   /** The last version that passed analysis (or approval): what agents are served. */
   approvedVersionId: z.uuid().nullable(),
+  /**
+   * The version agents are served: the approved (pinned) one, also while a newer current version waits for approval
+   * (docs/tool-lifecycle.md#pinning-and-the-rug-pull-gate); null when none was ever approved or the tool is removed.
+   */
+  servedVersionId: z.uuid().nullable(),
+  /** True when the served version is not the current one: a newer definition is held back. */
+  pinned: z.boolean(),
   deletedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -97,8 +104,15 @@ export function toToolResponse(tool: ToolRecord): ToolResponse {
     status: tool.status,
     currentVersion: tool.currentVersion ? toVersionResponse(tool.currentVersion) : null,
     approvedVersionId: tool.approvedVersionId,
+    servedVersionId: servedVersionId(tool),
+    pinned: servedVersionId(tool) !== null && servedVersionId(tool) !== (tool.currentVersion?.id ?? null),
     deletedAt: tool.deletedAt?.toISOString() ?? null,
     createdAt: tool.createdAt.toISOString(),
     updatedAt: tool.updatedAt.toISOString(),
   };
+}
+
+/** What agents get: the approved version, unless the tool is removed. */
+function servedVersionId(tool: ToolRecord): string | null {
+  return tool.deletedAt ? null : tool.approvedVersionId;
 }

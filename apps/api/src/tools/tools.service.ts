@@ -3,6 +3,7 @@ import { NotFoundError } from '@toolgate/config';
 import { type Page, ToolRegistrationRepository, ToolRepository } from '@toolgate/db';
 import { auditSource } from '../auth/audit-source';
 import { EnvironmentsService } from '../environments/environments.service';
+import { NotificationQueueService } from '../notifications/notification-queue.service';
 import type { RequestContext } from '../registry/request-context';
 import { ToolReanalysisService } from './tool-reanalysis.service';
 import type { ToolListQuery } from './tool.request';
@@ -16,6 +17,7 @@ export class ToolsService {
     private readonly tools: ToolRepository,
     private readonly registration: ToolRegistrationRepository,
     private readonly reanalysis: ToolReanalysisService,
+    private readonly notifications: NotificationQueueService,
   ) {}
 
   async list(ctx: RequestContext, envRef: string, query: ToolListQuery): Promise<Page<ToolResponse>> {
@@ -42,6 +44,8 @@ export class ToolsService {
     // After the removal committed: a failed re-analysis leaves tools BLOCKED (safe), never the removal undone.
     const env = await this.environments.resolve(ctx, removed.tool.environmentId);
     const reanalysedTools = await this.reanalysis.reanalyseBlocked(env, removed.counterpartIds);
+    // Conflicts the removal resolved: PagerDuty resolve (and a message) where they were announced; queued, never inline.
+    for (const conflictId of removed.resolvedConflictIds) await this.notifications.emit({ type: 'conflict.resolved', conflictId });
     return { tool: toToolResponse(removed.tool), resolvedConflictIds: removed.resolvedConflictIds, reanalysedTools };
   }
 

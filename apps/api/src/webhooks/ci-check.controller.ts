@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { MinRole, Roles } from '../auth/roles.decorator';
 import { Ctx, type RequestContext } from '../registry/request-context';
@@ -30,7 +30,10 @@ export class CiCheckController {
 
   @Post()
   @Roles('ci-agent', 'developer', 'reviewer', 'admin')
-  @ApiOperation({ summary: 'CI gate: check tools against the environment; 200 when nothing blocks, 409 with reasons and recommendations otherwise.' })
+  @ApiOperation({
+    summary: 'CI gate: check tools against the environment; 200 when nothing blocks, 409 with reasons and recommendations otherwise.',
+    description: "Runs on the API's cached index of the environment's registry (refreshed when its registry revision moves) with the environment's providers (deployment config + `providerOverrides`).",
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key + same body within 24 h replays the stored response; another body is 422 `IDEMPOTENCY.KEY_REUSED`.' })
   @ApiZodBody(CiCheckRequestSchema)
   @ApiZodResponse(CiCheckResponseSchema, 'Passed: no conflict or tool finding reaches the blocking severity.')
@@ -38,6 +41,7 @@ export class CiCheckController {
   @ApiBadRequestResponse({ description: '`VALIDATION.FAILED`, naming the field' })
   @ApiNotFoundResponse({ description: '`ENVIRONMENT.NOT_FOUND`; with `register: true` also `SERVER.NOT_FOUND`' })
   @ApiUnprocessableEntityResponse({ description: '`IDEMPOTENCY.KEY_REUSED`' })
+  @ApiServiceUnavailableResponse({ description: "`PROVIDER.UNAVAILABLE`: the environment's embedder failed or its circuit is open (a router failure only skips stage 4)" })
   async check(
     @Ctx() ctx: RequestContext,
     @Body(new ZodValidationPipe(CiCheckRequestSchema)) body: CiCheckRequest,

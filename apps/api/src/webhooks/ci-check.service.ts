@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@toolgate/config';
-import { ToolRepository } from '@toolgate/db';
-import { type AnalysisReport, isAtLeast, makeTool, type Severity, type ToolDefinition } from '@toolgate/pipeline';
+import { type AnalysisReport, isAtLeast, makeTool, type Severity, type Tool, type ToolDefinition } from '@toolgate/pipeline';
+import { ProviderError } from '@toolgate/providers';
 import { EnvironmentsService } from '../environments/environments.service';
 import { SimulationQueueService } from '../queues/simulation-queue.service';
 import type { RequestContext } from '../registry/request-context';
-import { RegistryAnalyzer, registrationPolicy } from '../tools/registry-analyzer';
+import { ApiModelProviders, withProviderErrors } from '../providers/model-providers.service';
+import { type AnalysisPolicy, registrationPolicy } from '../tools/registry-analyzer';
+import { ApiMetrics } from '../metrics/metrics.service';
+import { RegistryIndex } from '../tools/registry-index';
 import { toDefinition, ToolRegistrationService } from '../tools/tool-registration.service';
 import type { CiCheckRequest } from './ci-check.request';
 import type { BlockingReason, CiRecommendation, RoutingStatus } from './ci-check.response';
@@ -30,6 +33,8 @@ export interface CiCheckResult {
 /**
  * The CI gate: stages 1–3 of the environment's policy, synchronously, with the tools as candidates;
  * stage 4 too when the policy has it and it fits CI_ROUTING_BUDGET_MS, else queued on `simulation`.
+ * Runs on the process's cached registry index (RegistryIndex: refreshed incrementally when the
+ * registry's revision moved) with the environment's providers (deployment config + overrides).
  */
 @Injectable()
 export class CiCheckService {
@@ -37,11 +42,12 @@ export class CiCheckService {
 
   constructor(
     private readonly environments: EnvironmentsService,
-    private readonly tools: ToolRepository,
-    private readonly analyzer: RegistryAnalyzer,
+    private readonly index: RegistryIndex,
+    private readonly models: ApiModelProviders,
     private readonly registration: ToolRegistrationService,
     private readonly simulations: SimulationQueueService,
     config: AppConfig,
+    private readonly metrics: ApiMetrics,
   ) {
     this.budgetMs = config.values.CI_ROUTING_BUDGET_MS;
   }
@@ -51,18 +57,27 @@ export class CiCheckService {
     const checkId = randomUUID();
     const env = await this.environments.resolve(ctx, request.environment);
     const definitions: ToolDefinition[] = request.tools.map(toDefinition);
-    const candidates = definitions.map((d) => makeTool(request.server, d));
-    const registry = await this.tools.registry(env.id);
+    const candidates: Tool[] = definitions.map((d) => makeTool(request.server, d));
     const policy = registrationPolicy(env);
     const withoutRouting = policy.stages.filter((s) => s !== 'routing');
+    const providers = this.models.forEnvironment(env.providerOverrides);
+    const run = async (stages: AnalysisPolicy['stages']) =>
+      (await this.index.check(env, candidates, { ...this.models.analyzeOptions(providers), stages, failOn: policy.failOn })).report;
 
-    let report = await this.analyzer.run(registry, candidates, { stages: withoutRouting, failOn: policy.failOn });
+    // Stages 1-3 need the embedder: without it there is no honest answer (503), unlike stage 4 below.
+    let report = await withProviderErrors(() => run(withoutRouting));
     const plan = planRouting(policy.stages.includes('routing'), routingPairs(report), this.budgetMs);
     let routing: RoutingStatus;
     if (plan.action === 'run') {
-      report = await this.analyzer.run(registry, candidates, policy);
-      const ms = report.summary.stages.find((s) => s.stage === 'routing')?.ms ?? 0;
-      routing = { status: 'completed', pairs: plan.pairs, reason: `simulated ${plan.pairs} pair(s) in ${Math.round(ms)} ms (estimated ${plan.estimatedMs} ms)` };
+      const routed = await routeOrDegrade(() => run(policy.stages), providers.breakerState().router, providers.router.model);
+      if (routed.report) {
+        report = routed.report;
+        const ms = report.summary.stages.find((s) => s.stage === 'routing')?.ms ?? 0;
+        routing = { status: 'completed', pairs: plan.pairs, reason: `simulated ${plan.pairs} pair(s) in ${Math.round(ms)} ms (estimated ${plan.estimatedMs} ms)` };
+      } else {
+        // Degraded honestly: stages 1-3 stand, stage 4 is reported as skipped with the reason, never passed.
+        routing = { status: 'skipped', pairs: 0, reason: routed.skipped };
+      }
     } else if (plan.action === 'queue') {
       const jobId = await this.simulations.enqueueCiRouting(checkId, { environmentId: env.id, server: request.server, tools: definitions });
       routing = { status: 'queued', pairs: plan.pairs, reason: plan.reason, jobId };
@@ -85,6 +100,7 @@ export class CiCheckService {
     };
     if (request.register) result.registration = await this.register(ctx, env.id, request);
     result.durationMs = Math.round(performance.now() - started);
+    this.metrics.ciGateCheck(passed ? 'passed' : 'blocked');
     return result;
   }
 
@@ -96,6 +112,17 @@ export class CiCheckService {
   private async register(ctx: RequestContext, environmentId: string, request: CiCheckRequest): Promise<{ items: RegisteredToolResponse[] }> {
     const { items } = await this.registration.register(ctx, environmentId, request.server, request.tools);
     return { items };
+  }
+}
+
+/** Stage 4 with the environment's router, or why it was skipped (open circuit, router failure). */
+async function routeOrDegrade(run: () => Promise<AnalysisReport>, breaker: string, router: string): Promise<{ report: AnalysisReport; skipped?: undefined } | { report?: undefined; skipped: string }> {
+  if (breaker === 'open') return { skipped: `router ${router} unavailable: circuit open after repeated failures` };
+  try {
+    return { report: await run() };
+  } catch (error) {
+    if (error instanceof ProviderError && error.dependency === router) return { skipped: `router unavailable: ${error.message}` };
+    throw error;
   }
 }
 

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@toolgate/config';
 import { type AnalysisRunRecord, AnalysisRunRepository } from '@toolgate/db';
+import { EnvironmentModelProviders } from '../providers/environment-model-providers';
 import { EnvironmentScanner } from './environment-scanner';
 
 /** Progress as the job reports it (`job.updateProgress`): percent plus what is happening. */
@@ -29,6 +30,7 @@ export class EnvironmentScanUseCase {
   constructor(
     private readonly runs: AnalysisRunRepository,
     private readonly scanner: EnvironmentScanner,
+    private readonly models: EnvironmentModelProviders,
     config: AppConfig,
   ) {
     this.testDelayMs = config.values.TEST_ONLY_ANALYSIS_DELAY_MS;
@@ -52,11 +54,15 @@ export class EnvironmentScanUseCase {
       return { shards };
     }
 
-    const { scan, sync, timings } = await this.scanner.scan(environment, loaded);
+    // The environment's providers (its overrides, if any); the run's own calls on that set's meter (embeddings of
+    // new or changed tools, routing, recommendations), apart from concurrent jobs.
+    const providers = this.models.for(environment);
+    const { result: scanned, usage } = await providers.meter.measure(() => this.scanner.scan(environment, loaded, providers));
+    const { scan, sync, timings } = scanned;
     this.logger.log({ runId, ...sync }, 'Index synchronised');
     await progress({ percent: 70, phase: 'pairs' });
     if (this.testDelayMs > 0) await this.waitForTests(progress);
-    const run = await this.scanner.persist(runId, environment, loaded, scan, timings);
+    const run = await this.scanner.persist(runId, environment, loaded, scan, timings, usage.byModel());
     await progress({ percent: 100, phase: 'persist' });
     this.logger.log({ runId, tools: run.toolCount, pairs: run.pairCount, conflicts: run.conflictCount }, 'Analysis run completed');
     return { run };

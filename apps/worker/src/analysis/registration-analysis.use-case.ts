@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type AnalysisRunRecord, AnalysisRunRepository, type ToolRecord, ToolRepository } from '@toolgate/db';
-import { makeTool, type StageName, type ToolDefinition, toolKey } from '@toolgate/pipeline';
-import { analyzeWithProviders } from '@toolgate/providers';
-import { ModelProviders } from '../providers/model-providers';
+import { checkCandidates, makeTool, type StageName, type ToolDefinition, toolKey } from '@toolgate/pipeline';
+import { runWithProviders } from '@toolgate/providers';
+import { EnvironmentModelProviders } from '../providers/environment-model-providers';
 import { BlockedApprovals } from './blocked-approvals';
+import { ToolIndexCaches } from './tool-index.cache';
 import { blockedSubjects, conflictWrites } from '@toolgate/db';
 
 /**
@@ -20,7 +21,8 @@ export class RegistrationAnalysisUseCase {
     private readonly runs: AnalysisRunRepository,
     private readonly tools: ToolRepository,
     private readonly approvals: BlockedApprovals,
-    private readonly models: ModelProviders,
+    private readonly indexes: ToolIndexCaches,
+    private readonly models: EnvironmentModelProviders,
   ) {}
 
   async run(runId: string, versionIds: readonly string[], progress: (percent: number) => Promise<void>): Promise<AnalysisRunRecord | undefined> {
@@ -34,7 +36,19 @@ export class RegistrationAnalysisUseCase {
     const failOn = environment.policy.blockingSeverity;
 
     const candidates = subjects.map(pipelineTool);
-    const report = await analyzeWithProviders({ registry: registry.map(pipelineTool), candidates }, this.models.providers, { stages, failOn, onProgress: (p) => void progress(p.phase === 'pairs' ? 50 : 25) });
+    // The environment's providers (its overrides, if any). Measured on that set's meter, apart from concurrent
+    // jobs on the same providers: the run stores its own calls and cost.
+    const providers = this.models.for(environment);
+    // On the environment's cached index (brought up to this registry incrementally, as re-scans do), not one built
+    // from scratch per job: the registered versions are in it, and checkCandidates reads them as candidates
+    // (its report equals analyze({ registry, candidates }), check-candidates.equivalence.spec.ts).
+    const versioned = registry.filter((t) => t.currentVersion !== null).map((t) => ({ versionId: t.currentVersion!.id, tool: pipelineTool(t) }));
+    const withVectors = stages.includes('semantic') || stages.includes('routing');
+    const { result: report, usage } = await providers.meter.measure(() =>
+      this.indexes.for(providers.embedder).withIndex(environment.id, withVectors, versioned, (index) =>
+        runWithProviders(providers, { stages, failOn, onProgress: (p) => void progress(p.phase === 'pairs' ? 50 : 25) }, (options) => checkCandidates({ index, candidates }, options)),
+      ),
+    );
     await progress(80);
     const idByKey = new Map(registry.map((t) => [toolKey(t.serverName, t.name), t.id]));
     const idOf = (server: string, tool: string): string => {
@@ -44,6 +58,7 @@ export class RegistrationAnalysisUseCase {
     };
     const blocked = blockedSubjects(report, new Set(candidates.map((c) => c.key)), failOn);
     const statuses = subjects.map((t) => ({ toolId: t.id, versionId: t.currentVersion!.id, status: blocked.has(toolKey(t.serverName, t.name)) ? ('BLOCKED' as const) : ('ACTIVE' as const) }));
+    const approvals = this.approvals.step(environment, statuses);
     const run = await this.runs.complete(runId, environment.id, {
       stageTimings: Object.fromEntries(report.summary.stages.map((s) => [s.stage, s.ms])),
       toolCount: report.summary.tools,
@@ -52,9 +67,9 @@ export class RegistrationAnalysisUseCase {
       conflicts: conflictWrites(report, idOf),
       replaceRecommendations: true,
       statuses,
-    });
-    // After the run committed, as in the API: a failure here leaves the tool BLOCKED (safe) and the job retries.
-    await this.approvals.open(environment, run, statuses);
+      usage: usage.byModel(),
+    }, approvals.inTransaction);
+    await approvals.announce(runId);
     await progress(100);
     this.logger.log({ runId, subjects: subjects.length, skipped: versionIds.length - subjects.length, blocked: blocked.size, conflicts: run.conflictCount }, 'Registration analysed');
     return run;

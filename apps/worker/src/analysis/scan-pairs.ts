@@ -4,6 +4,7 @@ import {
   DEFAULT_CANDIDATE_MIN_COSINE,
   DEFAULT_SEMANTIC_NEIGHBOURS,
   evaluatePair,
+  type FlaggedPair,
   isAtLeast,
   pairKey,
   scanTool,
@@ -13,7 +14,6 @@ import {
   type ToolIndex,
   toolKey,
 } from '@toolgate/pipeline';
-
 
 /** One slice of a sharded scan: the tools at positions `index`, `index + count`, ... in key order. */
 export interface Shard {
@@ -47,18 +47,23 @@ export function mergeScans(scans: readonly PairScan[]): PairScan {
   };
 }
 
+/** Stages 1–3 of a (shard of a) re-scan: the flagged pairs still hold their indexed tools, for stage 4 and recommendations. */
+export interface FlaggedScan extends Omit<PairScan, 'conflicts'> {
+  pairs: FlaggedPair[];
+}
+
 /**
  * Stages 1–3 over every pair of an (already indexed) registry, as the pipeline's `analyze` does for its
- * subjects, but on a long-lived index the worker keeps updated between jobs. Recommendations and routing
- * are not computed here (a re-scan keeps the stored recommendations).
+ * subjects, but on a long-lived index the worker keeps updated between jobs. The flagged pairs are finished
+ * (routing, recommendations) by `finishFlaggedPairs`, as `analyze` finishes its own.
  */
-export function scanPairs(index: ToolIndex, stages: ReadonlySet<StageName>, shard?: Shard): PairScan {
+export function scanFlaggedPairs(index: ToolIndex, stages: ReadonlySet<StageName>, shard?: Shard): FlaggedScan {
   const neighbourOptions = { semanticNeighbours: stages.has('semantic') ? DEFAULT_SEMANTIC_NEIGHBOURS : 0, minCosine: DEFAULT_CANDIDATE_MIN_COSINE };
   const all = [...index.values()].sort((x, y) => (x.tool.key < y.tool.key ? -1 : 1));
   // Interleaved rather than contiguous slices: neighbouring keys (similar names) spread over the shards evenly.
   const items = shard ? all.filter((_, i) => i % shard.count === shard.index) : all;
   const seen = new Set<string>();
-  const conflicts: Conflict[] = [];
+  const pairs: FlaggedPair[] = [];
   const toolFindings: ToolFinding[] = [];
   let pairCount = 0;
   // As in `analyze`: mentions of same-server siblings are workflow ("then call upload_file"), not shadowing.
@@ -75,11 +80,17 @@ export function scanPairs(index: ToolIndex, stages: ReadonlySet<StageName>, shar
       seen.add(id);
       pairCount++;
       const [a, b] = item.tool.key < key ? [item, other] : [other, item];
-      const { findings } = evaluatePair(a, b, stages);
-      if (findings.length > 0) conflicts.push(buildConflict(a.tool, b.tool, findings));
+      const { findings, shortCircuited } = evaluatePair(a, b, stages);
+      if (findings.length > 0) pairs.push({ a, b, findings, shortCircuited });
     }
   }
-  return { conflicts, toolFindings, pairCount, subjects: items.map((item) => item.tool.key) };
+  return { pairs, toolFindings, pairCount, subjects: items.map((item) => item.tool.key) };
+}
+
+/** Stages 1–3 only, as conflicts (no routing, no recommendations): what shards agree on, in specs. */
+export function scanPairs(index: ToolIndex, stages: ReadonlySet<StageName>, shard?: Shard): PairScan {
+  const { pairs, ...rest } = scanFlaggedPairs(index, stages, shard);
+  return { ...rest, conflicts: pairs.map((p) => buildConflict(p.a.tool, p.b.tool, p.findings)) };
 }
 
 /** A registry tool as a re-scan sees it. */

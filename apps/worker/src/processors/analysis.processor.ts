@@ -6,15 +6,17 @@ import { type Job, UnrecoverableError, type Worker } from 'bullmq';
 import { EnvironmentScanUseCase } from '../analysis/environment-scan.use-case';
 import { RegistrationAnalysisUseCase } from '../analysis/registration-analysis.use-case';
 import { type ShardResult, ShardedScanUseCase } from '../analysis/sharded-scan.use-case';
+import { NotificationQueue } from '../notifications/notification-queue';
 import { WorkerRedisConnection } from '../worker-redis.connection';
 import { closeQueueWorker, createQueueWorker } from './queue-worker';
 import { ScanFlowService } from './scan-flow.service';
 
-/** The `analysis` queue's one processor: a switch on the job name, one use case per job. */
+/** The `analysis` queue's processor (and its `analysis-shards` companion): a switch on the job name, one use case per job. */
 @Injectable()
 export class AnalysisProcessor implements OnModuleDestroy {
   private readonly logger = new Logger(AnalysisProcessor.name);
   private worker: Worker | undefined;
+  private shardWorker: Worker | undefined;
 
   constructor(
     private readonly redis: WorkerRedisConnection,
@@ -24,6 +26,7 @@ export class AnalysisProcessor implements OnModuleDestroy {
     private readonly sharded: ShardedScanUseCase,
     private readonly flows: ScanFlowService,
     private readonly runs: AnalysisRunRepository,
+    private readonly notifications: NotificationQueue,
   ) {}
 
   start(): void {
@@ -32,7 +35,13 @@ export class AnalysisProcessor implements OnModuleDestroy {
     // retried marks its run FAILED, so a run never stays RUNNING.
     this.worker.on('failed', (job, error) => void this.onFailed(job, error));
     this.worker.on('error', (error) => this.logger.warn(`Analysis worker error: ${error.message}`));
+    // Shard jobs on their own queue, WORKER_SHARD_CONCURRENCY at a time (ScanFlowService explains why).
+    this.shardWorker = createQueueWorker(QUEUES.analysisShards, this.redis.client, this.config.values, (job) => this.process(job));
+    this.shardWorker.concurrency = this.config.values.WORKER_SHARD_CONCURRENCY;
+    this.shardWorker.on('failed', (job, error) => void this.onFailed(job, error));
+    this.shardWorker.on('error', (error) => this.logger.warn(`Analysis shard worker error: ${error.message}`));
     void this.worker.run();
+    void this.shardWorker.run();
   }
 
   async process(job: Job): Promise<unknown> {
@@ -40,6 +49,8 @@ export class AnalysisProcessor implements OnModuleDestroy {
       case ANALYSIS_JOBS.environmentScan: {
         const { runId } = EnvironmentScanPayloadSchema.parse(job.data);
         const outcome = await this.scan.run(runId, (progress) => job.updateProgress(progress), (shards) => this.flows.fanOut(runId, shards));
+        // After the run committed; never throws (a notification does not fail the analysis).
+        if ('run' in outcome) await this.notifications.emit({ type: 'analysis.completed', runId });
         return 'run' in outcome ? { runId, status: outcome.run.status, conflicts: outcome.run.conflictCount } : { runId, ...outcome };
       }
       case ANALYSIS_JOBS.environmentScanShard: {
@@ -50,11 +61,13 @@ export class AnalysisProcessor implements OnModuleDestroy {
         const { runId } = EnvironmentScanPayloadSchema.parse(job.data);
         const results = Object.values(await job.getChildrenValues<ShardResult | null>());
         const run = await this.sharded.merge(runId, results);
+        if (run) await this.notifications.emit({ type: 'analysis.completed', runId });
         return run ? { runId, status: run.status, shards: results.length, conflicts: run.conflictCount } : { runId, skipped: true };
       }
       case ANALYSIS_JOBS.registrationAnalysis: {
         const { runId, versionIds } = RegistrationAnalysisPayloadSchema.parse(job.data);
         const run = await this.registration.run(runId, versionIds, (percent) => job.updateProgress(percent));
+        if (run) await this.notifications.emit({ type: 'analysis.completed', runId });
         return run ? { runId, status: run.status, conflicts: run.conflictCount } : { runId, skipped: true };
       }
       default:
@@ -72,7 +85,7 @@ export class AnalysisProcessor implements OnModuleDestroy {
         this.logger.warn({ runId: parsed.data.runId, attempt: job.attemptsMade }, `Analysis attempt failed, will retry: ${error.message}`);
         return;
       }
-      await this.runs.fail(parsed.data.runId, error.message);
+      if (await this.runs.fail(parsed.data.runId, error.message)) await this.notifications.emit({ type: 'analysis.failed', runId: parsed.data.runId });
       this.logger.error({ runId: parsed.data.runId }, `Analysis run failed: ${error.message}`);
     } catch (failure) {
       this.logger.error({ runId: parsed.data.runId }, `Could not record the failed run: ${(failure as Error).message}`);
@@ -80,6 +93,6 @@ export class AnalysisProcessor implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await closeQueueWorker(this.worker, this.logger);
+    await Promise.all([closeQueueWorker(this.worker, this.logger), closeQueueWorker(this.shardWorker, this.logger)]);
   }
 }

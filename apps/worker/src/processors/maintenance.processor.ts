@@ -3,6 +3,7 @@ import { AppConfig } from '@toolgate/config';
 import { APPROVAL_EXPIRY_SCHEDULER_ID, defaultJobOptions, MAINTENANCE_JOBS, QUEUES } from '@toolgate/jobs';
 import { type Job, Queue, UnrecoverableError, type Worker } from 'bullmq';
 import { ApprovalExpiryUseCase } from '../maintenance/approval-expiry.use-case';
+import { ApprovalNoticesUseCase } from '../notifications/approval-notices.use-case';
 import { WorkerRedisConnection } from '../worker-redis.connection';
 import { closeQueueWorker, createQueueWorker } from './queue-worker';
 
@@ -21,6 +22,7 @@ export class MaintenanceProcessor implements OnModuleDestroy {
     private readonly redis: WorkerRedisConnection,
     private readonly config: AppConfig,
     private readonly approvalExpiry: ApprovalExpiryUseCase,
+    private readonly approvalNotices: ApprovalNoticesUseCase,
   ) {}
 
   start(): void {
@@ -44,7 +46,12 @@ export class MaintenanceProcessor implements OnModuleDestroy {
   async process(job: Job): Promise<unknown> {
     switch (job.name) {
       case MAINTENANCE_JOBS.expireApprovals:
-        return { expired: await this.approvalExpiry.run(new Date()) };
+      {
+        const now = new Date();
+        const expired = await this.approvalExpiry.run(now);
+        // Expiry warnings and expiry notices (NOTIFY_APPROVAL_EXPIRING_LEAD_MS); queued, never sent inline.
+        return { expired, notices: await this.approvalNotices.run(now) };
+      }
       default:
         throw new UnrecoverableError(`Unknown job "${job.name}" on the ${QUEUES.maintenance} queue`);
     }

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Config } from '@toolgate/config';
-import { type Job, Worker } from 'bullmq';
+import { type AdvancedOptions, type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { settleWithin } from '../settle-within';
 
@@ -12,10 +12,11 @@ const CLOSE_GRACE_MS = 5000;
  * A BullMQ worker with Toolgate's production settings: the shared worker connection
  * (`maxRetriesPerRequest: null`), REDIS_PREFIX, WORKER_CONCURRENCY, and a lock of WORKER_LOCK_DURATION_MS
  * checked for stalls at the same interval, so a job of a killed worker is retried after about that long
- * (`maxStalledCount: 1`, then it fails).
+ * (`maxStalledCount: 1`, then it fails). `settings` carries a queue's custom backoff strategy, if any.
  */
-export function createQueueWorker(queue: string, connection: Redis, config: Readonly<Config>, handler: (job: Job) => Promise<unknown>): Worker {
+export function createQueueWorker(queue: string, connection: Redis, config: Readonly<Config>, handler: (job: Job) => Promise<unknown>, settings?: AdvancedOptions): Worker {
   return new Worker(queue, handler, {
+    ...(settings ? { settings } : {}),
     connection,
     prefix: config.REDIS_PREFIX,
     concurrency: config.WORKER_CONCURRENCY,

@@ -6,8 +6,10 @@ import { settleWithin } from '../settle-within';
 import { WorkerRedisConnection } from '../worker-redis.connection';
 
 /**
- * Fans a large re-scan out as a BullMQ flow on the `analysis` queue: an `environment-scan-merge` parent with one
- * `environment-scan-shard` child per shard. Job ids derive from the run, so a retried fan-out adds nothing twice;
+ * Fans a large re-scan out as a BullMQ flow: an `environment-scan-merge` parent on the `analysis` queue with one
+ * `environment-scan-shard` child per shard on the `analysis-shards` queue. Shards have their own queue so each
+ * worker process runs WORKER_SHARD_CONCURRENCY (default 1) of them while registrations keep WORKER_CONCURRENCY:
+ * a CPU-bound shard a busy process would queue behind its own CPU is taken by an idle process instead. Job ids derive from the run, so a retried fan-out adds nothing twice;
  * a shard that fails for good fails the parent (`failParentOnFailure`), and the run with it.
  */
 @Injectable()
@@ -27,7 +29,7 @@ export class ScanFlowService implements OnModuleDestroy {
       opts: { ...defaultJobOptions, jobId: ids.merge },
       children: ids.shards.map((jobId, shard) => ({
         name: ANALYSIS_JOBS.environmentScanShard,
-        queueName: QUEUES.analysis,
+        queueName: QUEUES.analysisShards,
         data: { runId, shard, shards },
         opts: { ...defaultJobOptions, jobId, failParentOnFailure: true },
       })),

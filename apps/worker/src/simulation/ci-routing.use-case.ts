@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@toolgate/config';
 import { EnvironmentRepository, ToolRepository } from '@toolgate/db';
 import { CI_CHECK_TTL_SECONDS, ciCheckKey, CiCheckRoutingInputSchema } from '@toolgate/jobs';
-import { makeTool, type StageName, type ToolDefinition } from '@toolgate/pipeline';
-import { analyzeWithProviders } from '@toolgate/providers';
-import { ModelProviders } from '../providers/model-providers';
+import { checkCandidates, makeTool, type StageName, type ToolDefinition } from '@toolgate/pipeline';
+import { runWithProviders } from '@toolgate/providers';
+import { ToolIndexCaches } from '../analysis/tool-index.cache';
+import { EnvironmentModelProviders } from '../providers/environment-model-providers';
 import { WorkerRedisConnection } from '../worker-redis.connection';
 
 /**
@@ -20,7 +21,8 @@ export class CiRoutingUseCase {
     private readonly redis: WorkerRedisConnection,
     private readonly environments: EnvironmentRepository,
     private readonly tools: ToolRepository,
-    private readonly models: ModelProviders,
+    private readonly models: EnvironmentModelProviders,
+    private readonly indexes: ToolIndexCaches,
     config: AppConfig,
   ) {
     this.prefix = config.values.REDIS_PREFIX;
@@ -33,12 +35,20 @@ export class CiRoutingUseCase {
     const input = CiCheckRoutingInputSchema.parse(JSON.parse(raw));
     const env = await this.environments.findByIdUnscoped(input.environmentId);
     if (!env) return false;
-    const registry = (await this.tools.registry(env.id)).map((t) => makeTool(t.serverName, (t.currentVersion?.definition ?? { name: t.name }) as ToolDefinition));
+    const registry = (await this.tools.registry(env.id))
+      .filter((t) => t.currentVersion !== null)
+      .map((t) => ({ versionId: t.currentVersion!.id, tool: makeTool(t.serverName, t.currentVersion!.definition as ToolDefinition) }));
     const candidates = input.tools.map((d) => makeTool(input.server, d as ToolDefinition));
     const stages = env.policy.stagesOnRegistration.map((s) => s.toLowerCase() as StageName);
     await progress(10);
     // With the router down, routing is SKIPPED with the reason in `routing.skipped` (never passed).
-    const report = await analyzeWithProviders({ registry, candidates }, this.models.providers, { stages, failOn: env.policy.blockingSeverity });
+    // The environment's providers (its overrides, if any), as the API's synchronous part used.
+    // On the environment's cached index (as registration analysis and re-scans), not one built per job.
+    const providers = this.models.for(env);
+    const withVectors = stages.includes('semantic') || stages.includes('routing');
+    const report = await this.indexes.for(providers.embedder).withIndex(env.id, withVectors, registry, (index) =>
+      runWithProviders(providers, { stages, failOn: env.policy.blockingSeverity }, (options) => checkCandidates({ index, candidates }, options)),
+    );
     const routing = report.summary.stages.find((s) => s.stage === 'routing');
     const result = {
       passed: !report.summary.blocked,
