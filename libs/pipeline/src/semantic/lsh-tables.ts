@@ -1,3 +1,5 @@
+import { BucketArena } from './bucket-arena';
+
 /**
  * The hashing half of VectorIndex: `tables` × `bits` random hyperplanes and a bucket map per table.
  *
@@ -14,8 +16,10 @@ export class LshTables {
   /** 32-bit words per sketch; a bucket entry is [slot, ...sketch]. */
   private readonly words: number;
   private readonly stride: number;
-  /** Per table, a dense array indexed by code (2^bits slots): cheaper than a Map lookup per probe. */
-  private readonly buckets: (Bucket | undefined)[][];
+  /** Per table, its buckets indexed by code (2^bits), packed in one arena (bucket-arena.ts). */
+  private readonly buckets: BucketArena[];
+  /** Scratch [slot, ...sketch] entry for inserts. */
+  private readonly entry: Int32Array;
   private codes: Uint16Array<ArrayBuffer> = new Uint16Array(0);
   private readonly live = new Set<number>();
   private readonly projection: Float64Array;
@@ -40,7 +44,8 @@ export class LshTables {
     this.stride = this.words + 1;
     this.planes = new Float32Array(dimensions * this.planeCount);
     for (let i = 0; i < this.planes.length; i++) this.planes[i] = gaussian(random);
-    this.buckets = Array.from({ length: tables }, () => new Array<Bucket | undefined>(1 << bits).fill(undefined));
+    this.buckets = Array.from({ length: tables }, () => new BucketArena(1 << bits, this.stride));
+    this.entry = new Int32Array(this.stride);
     this.projection = new Float64Array(this.planeCount);
     this.sketch = new Int32Array(this.words);
   }
@@ -58,53 +63,39 @@ export class LshTables {
       bigger.set(this.codes);
       this.codes = bigger;
     }
+    this.entry[0] = slot;
+    this.entry.set(hashed.sketch, 1);
     for (let t = 0; t < this.tables; t++) {
       const code = hashed.codes[t];
       this.codes[slot * this.tables + t] = code;
-      let bucket = this.buckets[t][code];
-      if (!bucket) this.buckets[t][code] = bucket = { data: new Int32Array(this.stride * 2), size: 0 };
-      if ((bucket.size + 1) * this.stride > bucket.data.length) {
-        const data = new Int32Array(bucket.data.length * 2);
-        data.set(bucket.data);
-        bucket.data = data;
-      }
-      const at = bucket.size++ * this.stride;
-      bucket.data[at] = slot;
-      bucket.data.set(hashed.sketch, at + 1);
+      this.buckets[t].push(code, this.entry);
     }
     this.live.add(slot);
   }
 
   delete(slot: number): void {
     if (!this.live.delete(slot)) return;
-    for (let t = 0; t < this.tables; t++) {
-      const code = this.codes[slot * this.tables + t];
-      const bucket = this.buckets[t][code];
-      if (!bucket) continue;
-      for (let i = 0; i < bucket.size; i++) {
-        if (bucket.data[i * this.stride] !== slot) continue;
-        const last = (bucket.size - 1) * this.stride;
-        bucket.data.copyWithin(i * this.stride, last, last + this.stride);
-        bucket.size--;
-        break;
-      }
-      if (bucket.size === 0) this.buckets[t][code] = undefined;
-    }
+    for (let t = 0; t < this.tables; t++) this.buckets[t].remove(this.codes[slot * this.tables + t], slot);
   }
 
   /**
-   * Visits every slot whose sketch passes `bounds` (see hammingBounds), in the query's bucket
-   * and in the buckets one flip away on its `probes` least certain bits. A slot may be visited
-   * once per table it collides in: the caller dedupes.
+   * Collects every slot whose sketch passes `bounds` (see hammingBounds), in the query's bucket and in
+   * the buckets one flip away on its `probes` least certain bits, once each: a slot is taken when its
+   * `seen` mark differs from `mark` (the caller's epoch), appended to `out.slots`, and the count returned.
+   * Written as plain loops over typed arrays, with no callback per visit: this is the hottest loop of a check.
    */
-  probe(vector: Float32Array, probes: number, bounds: Float64Array, visit: (slot: number) => void): void {
+  collect(vector: Float32Array, probes: number, bounds: Float64Array, seen: Uint32Array, mark: number, out: SlotBuffer): number {
     const hashed = this.hash(vector);
     const flips = Math.min(probes, this.maxProbes);
+    let count = 0;
     for (let t = 0; t < this.tables; t++) {
       const code = hashed.codes[t];
-      this.scanBucket(t, code, hashed.sketch, bounds, visit);
-      for (let p = 0; p < flips; p++) this.scanBucket(t, code ^ (1 << hashed.flips[t * this.maxProbes + p]), hashed.sketch, bounds, visit);
+      const arena = this.buckets[t];
+      for (let p = -1; p < flips; p++) {
+        count = this.scanBucket(arena, p < 0 ? code : code ^ (1 << hashed.flips[t * this.maxProbes + p]), hashed.sketch, bounds, seen, mark, out, count);
+      }
     }
+    return count;
   }
 
   /** Codes, sketch and least-certain bits (for multi-probe) of `vector`, computed once per vector object. */
@@ -154,22 +145,27 @@ export class LshTables {
     return bounds;
   }
 
-  private scanBucket(table: number, code: number, sketch: Int32Array, bounds: Float64Array, visit: (slot: number) => void): void {
-    const bucket = this.buckets[table][code];
-    if (bucket === undefined) return;
-    const data = bucket.data;
-    const size = bucket.size;
+  private scanBucket(arena: BucketArena, code: number, sketch: Int32Array, bounds: Float64Array, seen: Uint32Array, mark: number, out: SlotBuffer, count: number): number {
+    const size = arena.spans[3 * code + 1];
+    if (size === 0) return count;
+    const data = arena.data;
     const words = this.words;
     const stride = this.stride;
-    for (let i = 0, at = 0; i < size; i++, at += stride) {
+    for (let i = 0, at = arena.spans[3 * code]; i < size; i++, at += stride) {
+      const slot = data[at];
+      if (seen[slot] === mark) continue;
       let h = 0;
       let w = 0;
       for (; w < words; w++) {
         h += popcount32(data[at + 1 + w] ^ sketch[w]);
         if (h > bounds[w]) break;
       }
-      if (w === words) visit(data[at]);
+      if (w !== words) continue;
+      seen[slot] = mark;
+      if (count === out.slots.length) out.slots = grow(out.slots);
+      out.slots[count++] = slot;
     }
+    return count;
   }
 
   /** Projects `vector` on every hyperplane and records the sign bits as the current sketch. */
@@ -205,12 +201,6 @@ interface Hashed {
   flips: Uint8Array;
 }
 
-interface Bucket {
-  data: Int32Array;
-  /** Entries in use; each is `stride` words. */
-  size: number;
-}
-
 function popcount32(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
@@ -223,4 +213,15 @@ function gaussian(random: () => number): number {
   const u = 1 - random();
   const v = random();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+/** Where collect() writes the slots it takes (grown as needed, reused across queries). */
+export interface SlotBuffer {
+  slots: Int32Array<ArrayBuffer>;
+}
+
+function grow(buffer: Int32Array): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(buffer.length * 2);
+  bigger.set(buffer);
+  return bigger;
 }

@@ -1,5 +1,5 @@
 import { mulberry32 } from './hash';
-import { LshTables } from './lsh-tables';
+import { LshTables, type SlotBuffer } from './lsh-tables';
 import { VectorArena } from './vector-arena';
 
 export interface VectorIndexOptions {
@@ -49,7 +49,7 @@ export class VectorIndex {
   private readonly lsh: LshTables;
   private readonly probes: number;
   private seen = new Uint32Array(1024);
-  private candidates: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private readonly candidates: SlotBuffer = { slots: new Int32Array(1024) };
   private epoch = 0;
 
   constructor(
@@ -103,19 +103,12 @@ export class VectorIndex {
   nearest(vector: Float32Array, options: NearestOptions): Neighbour[] {
     if (this.size < EXACT_SCAN_BELOW) return this.nearestExact(vector, options);
     const mark = this.nextEpoch();
-    const seen = this.seen;
-    let count = 0;
-    // Gather unique candidate slots first, then score them in one tight loop: a per-visit closure
-    // doing the scoring cost ~4x more than the hashing.
-    this.lsh.probe(vector, this.probes, this.lsh.hammingBounds(options.minScore, SKETCH_SIGMAS), (slot) => {
-      if (seen[slot] === mark) return;
-      seen[slot] = mark;
-      if (count === this.candidates.length) this.candidates = grow(this.candidates);
-      this.candidates[count++] = slot;
-    });
+    // Unique candidate slots first (deduplicated while scanning the buckets), then scored in one tight loop.
+    const count = this.lsh.collect(vector, this.probes, this.lsh.hammingBounds(options.minScore, SKETCH_SIGMAS), this.seen, mark, this.candidates);
+    const slots = this.candidates.slots;
     const out: Neighbour[] = [];
     for (let i = 0; i < count; i++) {
-      const slot = this.candidates[i];
+      const slot = slots[i];
       if (!this.vectors.has(slot)) continue;
       const score = this.vectors.dot(vector, slot);
       if (score < options.minScore) continue;
@@ -154,10 +147,4 @@ function byScoreThenKey(a: Neighbour, b: Neighbour): number {
 
 function topK(found: Neighbour[], k: number): Neighbour[] {
   return found.sort(byScoreThenKey).slice(0, k);
-}
-
-function grow(buffer: Int32Array): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(buffer.length * 2);
-  bigger.set(buffer);
-  return bigger;
 }
