@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { decodeHeader, jwtKeys } from './jwt-keys';
 import { roleFromClaim } from './jwt.strategy';
 
@@ -11,7 +11,9 @@ describe('JWT keys: the algorithm is pinned by the configured keys', () => {
   it('allows only HS256 with a secret alone, and hands the secret to HS256 tokens only', async () => {
     const keys = jwtKeys({ JWT_SECRET: secret, JWT_PUBLIC_KEY: undefined, JWKS_URL: undefined });
     expect(keys.algorithms).toEqual(['HS256']);
-    await expect(keys.keyFor({ alg: 'HS256' })).resolves.toBe(secret);
+    const hmac = (await keys.keyFor({ alg: 'HS256' })) as KeyObject;
+    expect(hmac.type).toBe('secret');
+    expect(hmac.export().toString('utf8')).toBe(secret);
     await expect(keys.keyFor({ alg: 'RS256' })).resolves.toBeUndefined();
     await expect(keys.keyFor({ alg: 'none' })).resolves.toBeUndefined();
   });
