@@ -33,7 +33,7 @@ export async function createTransport(connection: McpConnection, options: Transp
   const url = await assertOutboundUrlAllowed(connection.url, options.urlPolicy);
   const common = {
     requestInit: { headers: connection.headers ?? {} },
-    fetch: guardedFetch(options.urlPolicy, limitResponseSize(fetch, options.maxResponseBytes, options.onFatal)),
+    fetch: guardedFetch(options.urlPolicy, (base) => limitResponseSize(base, options.maxResponseBytes, options.onFatal)),
     ...(options.authProvider ? { authProvider: options.authProvider } : {}),
   };
   // The SDK sends requestInit's headers on the SSE stream's GET too, and follows redirects only within the origin.

@@ -3,7 +3,7 @@
  * it too); this wrapper names the sync settings in refusals and keeps sync's error contract: every failure is
  * an McpSyncError (URL_NOT_ALLOWED, or CONNECT_FAILED for a name that does not resolve).
  */
-import { assertOutboundUrlAllowed as assertAllowed, DEFAULT_OUTBOUND_URL_POLICY, guardedFetch as netGuardedFetch, isOutboundUrlError, type OutboundUrlPolicy } from '@toolgate/net';
+import { assertOutboundUrlAllowed as assertAllowed, connectionGuardedFetch, DEFAULT_OUTBOUND_URL_POLICY, guardedFetch as netGuardedFetch, isOutboundUrlError, type OutboundUrlPolicy } from '@toolgate/net';
 import { McpSyncError } from './mcp-sync.errors';
 
 export { DEFAULT_OUTBOUND_URL_POLICY, UNRESTRICTED_OUTBOUND_URL_POLICY, parseAllowlist, type OutboundUrlPolicy, type ResolvedAddress } from '@toolgate/net';
@@ -41,10 +41,12 @@ type FetchFn = typeof fetch;
 /**
  * guardedFetch of @toolgate/net for sync (the SSE transport POSTs to an endpoint the server names, and OAuth
  * discovery fetches other URLs): every request is checked; the SDK follows same-origin redirects hop by hop
- * through this function. A refusal is an McpSyncError.
+ * through this function. `wrap` decorates the connection-guarded fetch underneath (the response size cap):
+ * the addresses a connection uses are judged again at connect time (DNS rebinding). A refusal is an McpSyncError.
  */
-export function guardedFetch(policy: OutboundUrlPolicy, base: FetchFn = fetch): FetchFn {
-  const inner = netGuardedFetch(forSync(policy), base);
+export function guardedFetch(policy: OutboundUrlPolicy, wrap: (base: FetchFn) => FetchFn = (base) => base): FetchFn {
+  const named = forSync(policy);
+  const inner = netGuardedFetch(named, wrap(connectionGuardedFetch(named)));
   return async (input, init) => {
     try {
       return await inner(input, init);

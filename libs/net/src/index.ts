@@ -4,11 +4,12 @@ export { OutboundUrlError, isOutboundUrlError, type OutboundErrorCode } from './
 export {
   assertOutboundHostAllowed,
   assertOutboundUrlAllowed,
-  guardedFetch,
   parseAllowlist,
   DEFAULT_OUTBOUND_URL_POLICY,
   UNRESTRICTED_OUTBOUND_URL_POLICY,
   type AllowlistPattern,
   type OutboundUrlPolicy,
   type ResolvedAddress,
+  assertConnectAddressesAllowed,
 } from './outbound-url.guard';
+export { connectionGuardedFetch, guardedFetch, guardedLookup } from './guarded-fetch';

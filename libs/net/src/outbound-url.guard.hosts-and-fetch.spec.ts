@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { assertOutboundHostAllowed, assertOutboundUrlAllowed, guardedFetch, type OutboundUrlPolicy } from './outbound-url.guard';
+import { guardedFetch } from './guarded-fetch';
+import { assertOutboundHostAllowed, assertOutboundUrlAllowed, type OutboundUrlPolicy } from './outbound-url.guard';
 
 const NOTIFY = { allowlist: 'NOTIFY_URL_ALLOWLIST', allowPrivateNetworks: 'NOTIFY_ALLOW_PRIVATE_NETWORKS' };
 
@@ -80,5 +81,54 @@ describe('guardedFetch', () => {
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe('http://169.254.169.254/latest/meta-data/');
     expect(hits).toEqual(['/redirect']);
+  });
+});
+
+describe('guardedFetch at connection time (DNS rebinding)', () => {
+  let server: Server;
+  let hits: string[];
+  let port: number;
+  beforeAll(async () => {
+    hits = [];
+    server = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.writeHead(200).end('ok');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it('connects to the address the guard judged: a name only the policy\'s lookup knows reaches the server', async () => {
+    hits.length = 0;
+    // `hooks.example.test` is in no real DNS: the request can only have connected through the policy's answer.
+    const response = await guardedFetch(policy(['hooks.example.test'], false, { 'hooks.example.test': ['127.0.0.1'] }))(`http://hooks.example.test:${port}/hook`, { method: 'POST' });
+    expect(response.status).toBe(200);
+    expect(hits).toEqual(['/hook']);
+  });
+
+  it('refuses a name whose second answer (the connection\'s) is private, though the first (the check\'s) was public', async () => {
+    hits.length = 0;
+    let calls = 0;
+    const rebinding: OutboundUrlPolicy = {
+      allowlist: [],
+      allowPrivateNetworks: false,
+      settingNames: NOTIFY,
+      lookup: async () => [{ address: calls++ === 0 ? '93.184.216.34' : '127.0.0.1', family: 4 }],
+    };
+    const refused = guardedFetch(rebinding)(`http://rebind.example.test:${port}/hook`, { method: 'POST' });
+    await expect(refused).rejects.toMatchObject({ code: 'URL_NOT_ALLOWED', details: { host: 'rebind.example.test', address: '127.0.0.1', range: 'loopback' } });
+    expect(calls).toBe(2);
+    expect(hits).toEqual([]);
+  });
+
+  it('refuses at connection time a name that left the allowlisted CIDR', async () => {
+    let calls = 0;
+    const moving: OutboundUrlPolicy = {
+      allowlist: ['127.0.0.0/8'],
+      allowPrivateNetworks: false,
+      lookup: async () => [{ address: calls++ === 0 ? '127.0.0.1' : '10.1.2.3', family: 4 }],
+    };
+    await expect(guardedFetch(moving)(`http://moving.example.test:${port}/`)).rejects.toMatchObject({ code: 'URL_NOT_ALLOWED', details: { host: 'moving.example.test' } });
   });
 });

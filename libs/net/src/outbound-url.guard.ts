@@ -59,6 +59,29 @@ function hostMatches(pattern: HostPattern, hostname: string, port: string): bool
   return pattern.wildcard ? hostname.endsWith(pattern.host) && hostname.length > pattern.host.length : hostname === pattern.host;
 }
 
+function inCidr(cidrs: readonly CidrPattern[], ip: ipaddr.IPv4 | ipaddr.IPv6): boolean {
+  return cidrs.some(({ range }) => ip.kind() === range[0].kind() && ip.match(range));
+}
+
+/**
+ * Every address must be public unicast, unless private networks are allowed, an exact (non-wildcard) entry
+ * of `byName` names the host, or an allowlisted CIDR holds the address.
+ */
+function assertAddressesAllowed(hostname: string, addresses: readonly ResolvedAddress[], byName: readonly HostPattern[], cidrs: readonly CidrPattern[], policy: OutboundUrlPolicy, where: Record<string, unknown>): void {
+  const names = policy.settingNames ?? GENERIC_NAMES;
+  const explicitlyNamed = byName.some((p) => !p.wildcard);
+  for (const { address } of addresses) {
+    const ip = normalise(address);
+    const range = ip.range();
+    if (range === 'unicast' || policy.allowPrivateNetworks || explicitlyNamed || inCidr(cidrs, ip)) continue;
+    throw new OutboundUrlError(
+      'URL_NOT_ALLOWED',
+      `${hostname} resolves to ${ip.toString()} (${range}), a refused address range; allow it with ${names.allowPrivateNetworks} or an exact (non-wildcard) entry in ${names.allowlist}`,
+      { ...where, host: hostname, address: ip.toString(), range },
+    );
+  }
+}
+
 /** IPv4-mapped IPv6 (::ffff:a.b.c.d) is judged as the IPv4 address it carries. */
 function normalise(address: string): ipaddr.IPv4 | ipaddr.IPv6 {
   return ipaddr.process(address);
@@ -99,22 +122,29 @@ export async function assertOutboundHostAllowed(
   const byName = hostPatterns.filter((p) => hostMatches(p, hostname, portText));
   const addresses = await resolveAll(hostname, policy, where);
 
-  const inCidr = (ip: ipaddr.IPv4 | ipaddr.IPv6): boolean => cidrs.some(({ range }) => ip.kind() === range[0].kind() && ip.match(range));
-  if (patterns.length > 0 && byName.length === 0 && !addresses.every((a) => inCidr(normalise(a.address)))) {
+  if (patterns.length > 0 && byName.length === 0 && !addresses.every((a) => inCidr(cidrs, normalise(a.address)))) {
     throw new OutboundUrlError('URL_NOT_ALLOWED', `${hostname}:${portText} is not in ${names.allowlist}`, { ...where, host: hostname, port: portText });
   }
-  const explicitlyNamed = byName.some((p) => !p.wildcard);
-  for (const { address } of addresses) {
-    const ip = normalise(address);
-    const range = ip.range();
-    if (range === 'unicast' || policy.allowPrivateNetworks || explicitlyNamed || inCidr(ip)) continue;
-    throw new OutboundUrlError(
-      'URL_NOT_ALLOWED',
-      `${hostname} resolves to ${ip.toString()} (${range}), a refused address range; allow it with ${names.allowPrivateNetworks} or an exact (non-wildcard) entry in ${names.allowlist}`,
-      { ...where, host: hostname, address: ip.toString(), range },
-    );
-  }
+  assertAddressesAllowed(hostname, addresses, byName, cidrs, policy, where);
   return addresses;
+}
+
+/**
+ * The same judgement at connection time, on the addresses the connection is about to use (see
+ * connection-guard.ts): the port was checked with the URL, so host entries match whatever their port.
+ */
+export function assertConnectAddressesAllowed(host: string, addresses: readonly ResolvedAddress[], policy: OutboundUrlPolicy): void {
+  const names = policy.settingNames ?? GENERIC_NAMES;
+  const hostname = host.replace(/^\[|\]$/g, '').toLowerCase();
+  const patterns = parseAllowlist(policy.allowlist);
+  const cidrs = patterns.filter((p): p is CidrPattern => p.kind === 'cidr');
+  const byName = patterns.filter((p): p is HostPattern => p.kind === 'host' && hostMatches({ ...p, port: undefined }, hostname, ''));
+  const where = { host: hostname };
+  if (addresses.length === 0) throw new OutboundUrlError('UNRESOLVABLE', `${hostname} resolves to no address`, where);
+  if (patterns.length > 0 && byName.length === 0 && !addresses.every((a) => inCidr(cidrs, normalise(a.address)))) {
+    throw new OutboundUrlError('URL_NOT_ALLOWED', `${hostname} is not in ${names.allowlist}`, where);
+  }
+  assertAddressesAllowed(hostname, addresses, byName, cidrs, policy, where);
 }
 
 /**
@@ -133,19 +163,4 @@ export async function assertOutboundUrlAllowed(rawUrl: string, policy: OutboundU
   if (url.username || url.password) throw new OutboundUrlError('URL_NOT_ALLOWED', 'credentials in the URL are not allowed (use headers)', where);
   await assertOutboundHostAllowed(url.hostname, url.port || (url.protocol === 'https:' ? '443' : '80'), policy, where);
   return url;
-}
-
-type FetchFn = typeof fetch;
-
-/**
- * A fetch that checks every request's URL against the policy (DNS answers are judged per request), and does
- * not let fetch follow redirects itself (a Location into the internal network would bypass the check):
- * a caller that follows them does so hop by hop through this function, each hop checked.
- */
-export function guardedFetch(policy: OutboundUrlPolicy, base: FetchFn = fetch): FetchFn {
-  return async (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    await assertOutboundUrlAllowed(url, policy);
-    return base(input, { ...init, redirect: init?.redirect === 'error' ? 'error' : 'manual' });
-  };
 }
