@@ -36,9 +36,9 @@ async function run(url: string, scenario: string): Promise<string> {
   const options: McpSessionOptions & ListServerToolsOptions = { urlPolicy: UNRESTRICTED_OUTBOUND_URL_POLICY, timeoutMs: 20_000, clientInfo: { name: 'toolgate-sync', version: '1.0.0' } };
   if (scenario.startsWith('auth/')) options.authProvider = authProviderFor(scenario, process.env['MCP_CONFORMANCE_CONTEXT']);
   if (scenario === 'sse-retry' || scenario === 'auth/scope-step-up') {
-    return withMcpSession(connection, options, async ({ client, signal, remainingMs }) => {
-      const { tools } = await client.listTools(undefined, { signal, timeout: remainingMs() });
-      for (const tool of tools) await client.callTool({ name: tool.name, arguments: {} }, undefined, { signal, timeout: remainingMs() });
+    return withMcpSession(connection, options, async ({ client, signal, requestTimeoutMs }) => {
+      const { tools } = await client.listTools(undefined, { signal, timeout: requestTimeoutMs() });
+      for (const tool of tools) await client.callTool({ name: tool.name, arguments: {} }, undefined, { signal, timeout: requestTimeoutMs() });
       return `${tools.length} tools called`;
     });
   }

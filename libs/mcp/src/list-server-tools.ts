@@ -39,7 +39,7 @@ export function listServerTools(connection: McpConnection, options: ListServerTo
   return withMcpSession(connection, options, async (session) => ({ serverInfo: session.serverInfo, tools: await listAllTools(session, options) }));
 }
 
-async function listAllTools({ client, signal, remainingMs }: McpSession, options: ListServerToolsOptions): Promise<McpToolDefinition[]> {
+async function listAllTools({ client, signal, requestTimeoutMs }: McpSession, options: ListServerToolsOptions): Promise<McpToolDefinition[]> {
   const maxTools = options.maxTools ?? DEFAULT_SYNC_MAX_TOOLS;
   const maxPages = options.maxPages ?? DEFAULT_SYNC_MAX_PAGES;
   const tools: McpToolDefinition[] = [];
@@ -48,7 +48,7 @@ async function listAllTools({ client, signal, remainingMs }: McpSession, options
   let cursor: string | undefined;
   for (let page = 1; ; page += 1) {
     if (page > maxPages) throw new McpSyncError('PROTOCOL_ERROR', `tools/list did not end within ${maxPages} pages`, { maxPages });
-    const result = await client.request({ method: 'tools/list', params: cursor === undefined ? {} : { cursor } }, ListPageSchema, { signal, timeout: remainingMs() });
+    const result = await client.request({ method: 'tools/list', params: cursor === undefined ? {} : { cursor } }, ListPageSchema, { signal, timeout: requestTimeoutMs() });
     for (const raw of result.tools) {
       const tool = validateListedTool(raw, tools.length);
       if (names.has(tool.name)) throw new McpSyncError('INVALID_TOOL', `tool "${tool.name}" is listed twice`, { tool: tool.name, field: 'name' });

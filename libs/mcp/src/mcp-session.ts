@@ -57,13 +57,22 @@ export interface McpSession {
   serverInfo: McpServerInfo;
   signal: AbortSignal;
   remainingMs(): number;
+  /**
+   * The `timeout` to give an SDK request: the time left plus a margin, so the session's own deadline (one
+   * timer, one error: TIMEOUT with `timeoutMs`) always fires first and the SDK's timer is only a backstop.
+   */
+  requestTimeoutMs(): number;
 }
+
+/** How far past the session's deadline an SDK request's own timeout is set. */
+const SDK_TIMEOUT_MARGIN_MS = 1000;
 
 /** Opens a session, runs `body`, closes. Every failure is an McpSyncError (see mcp-sync.errors.ts). */
 export async function withMcpSession<T>(connection: McpConnection, options: McpSessionOptions, body: (session: McpSession) => Promise<T>): Promise<T> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS;
   const deadline = Date.now() + timeoutMs;
   const remainingMs = (): number => Math.max(1, deadline - Date.now());
+  const requestTimeoutMs = (): number => remainingMs() + SDK_TIMEOUT_MARGIN_MS;
   const controller = new AbortController();
   const onAbort = (): void => controller.abort(new McpSyncError('ABORTED', 'the sync was aborted'));
   if (options.signal?.aborted) onAbort();
@@ -86,7 +95,7 @@ export async function withMcpSession<T>(connection: McpConnection, options: McpS
       const transport = (slot.transport = await createTransport(connection, { urlPolicy: options.urlPolicy ?? DEFAULT_OUTBOUND_URL_POLICY, stderr: options.stderr, authProvider: options.authProvider, maxResponseBytes: options.maxResponseBytes, onFatal: (error) => controller.abort(error) }));
       const protocolVersion = recordProtocolVersion(transport);
       const client = (slot.client = new Client(options.clientInfo ?? { name: 'toolgate-sync', version: '1.0.0' }, { capabilities: {} }));
-      await client.connect(transport, { signal: controller.signal, timeout: remainingMs() });
+      await client.connect(transport, { signal: controller.signal, timeout: requestTimeoutMs() });
       return { client, protocolVersion };
     };
     for (let authorizations = 0; ; authorizations += 1) {
@@ -96,7 +105,7 @@ export async function withMcpSession<T>(connection: McpConnection, options: McpS
         phase = 'list';
         const serverInfo = readServerInfo(connected.client, connected.protocolVersion());
         options.onProgress?.({ phase: 'connected', server: `${serverInfo.name} ${serverInfo.version}` });
-        return await Promise.race([body({ client: connected.client, serverInfo, signal: controller.signal, remainingMs }), aborted]);
+        return await Promise.race([body({ client: connected.client, serverInfo, signal: controller.signal, remainingMs, requestTimeoutMs }), aborted]);
       } catch (error) {
         // A 401/403 (at the handshake or, step-up, at a later request) with a non-interactive provider:
         // exchange the code it captured and start over, at most MAX_AUTHORIZATIONS times.
