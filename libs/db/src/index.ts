@@ -26,6 +26,7 @@ export { EnvironmentRepository } from './repositories/environment.repository';
 export { ServerRepository, isSyncableServer, type NewServer, type ServerPatch, type ServerForSync } from './repositories/server.repository';
 export { SyncRunRepository, type SyncRunRecord, type SyncApply, type SyncTriggerValue, type SyncStatusValue, type SyncRegistryTool } from './repositories/sync-run.repository';
 export { ToolRepository, REGISTRY_STATUSES, type ToolFilter } from './repositories/tool.repository';
+export { pipelineTool, registrySource, versionedTool } from './repositories/registry-source';
 export {
   ToolRegistrationRepository,
   pendingToolId,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { blockedSubjects, type ConflictWrite, conflictWrites, type EnvironmentRecord, pendingToolId, type RegistrationWrite, type ToolRecord } from '@toolgate/db';
-import { analyze, type AnalysisReport, makeTool, type Severity, type StageName, type Tool, type ToolDefinition, toolKey } from '@toolgate/pipeline';
+import { blockedSubjects, type ConflictWrite, conflictWrites, type EnvironmentRecord, pendingToolId, pipelineTool, type RegistrationWrite, type ToolRecord } from '@toolgate/db';
+import { analyze, type AnalysisReport, type Severity, type StageName, type Tool, toolKey } from '@toolgate/pipeline';
 import { toStageLevel, toStageName } from '../environments/environment.response';
 
 /** What the registration writes, derived from one pipeline run over the candidates. */
@@ -17,10 +17,6 @@ export interface AnalysisPolicy {
   failOn: Severity | 'NONE';
 }
 
-/** A stored tool as the pipeline sees it. */
-export function pipelineTool(record: ToolRecord): Tool {
-  return makeTool(record.serverName, (record.currentVersion?.definition ?? { name: record.name }) as ToolDefinition);
-}
 
 /** The environment's registration policy in pipeline terms. */
 export function registrationPolicy(env: EnvironmentRecord): AnalysisPolicy {

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type EnvironmentRecord, type ToolRecord, ToolRepository } from '@toolgate/db';
-import { type AnalysisReport, type AnalyzeOptions, checkCandidates, type Embedder, type RegistrySource, type Tool, ToolIndexCaches, toolKey, type VersionedTool } from '@toolgate/pipeline';
+import { type EnvironmentRecord, registrySource, ToolRepository } from '@toolgate/db';
+import { type AnalysisReport, type AnalyzeOptions, checkCandidates, type Embedder, type Tool, ToolIndexCaches } from '@toolgate/pipeline';
 import { ApiMetrics } from '../metrics/metrics.service';
-import { pipelineTool } from './registry-analyzer';
 
 /** What a check saw of the cache: the registry revision, and whether this request refreshed it. */
 export interface IndexUse {
@@ -33,7 +32,7 @@ export class RegistryIndex {
     const stages = options.stages ?? ['lexical', 'schema', 'semantic', 'routing'];
     const withVectors = stages.includes('semantic') || stages.includes('routing');
     const started = performance.now();
-    return this.caches.for(options.embedder).read(env.id, withVectors, this.source(env), async (index, read) => {
+    return this.caches.for(options.embedder).read(env.id, withVectors, registrySource(this.tools, env.id, env.registryRevision), async (index, read) => {
       if (read.sync) {
         const ms = Math.round(performance.now() - started);
         this.metrics.registryIndexRefreshed((performance.now() - started) / 1000);
@@ -45,24 +44,4 @@ export class RegistryIndex {
       };
     });
   }
-
-  private source(env: EnvironmentRecord): RegistrySource {
-    return {
-      // Read with the environment by the caller: comparing it costs nothing.
-      revision: async () => env.registryRevision,
-      load: async () => {
-        const snapshot = await this.tools.registryAt(env.id);
-        return { revision: snapshot.revision, tools: snapshot.tools.map(versioned) };
-      },
-      changesSince: async (revision) => {
-        const changes = await this.tools.registryChangesSince(env.id, revision);
-        if (!changes) return undefined;
-        return { revision: changes.revision, upserted: changes.upserted.map(versioned), removed: changes.removed.map((t) => toolKey(t.serverName, t.name)) };
-      },
-    };
-  }
-}
-
-function versioned(record: ToolRecord): VersionedTool {
-  return { versionId: record.currentVersion!.id, tool: pipelineTool(record) };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type EnvironmentRecord, ToolRegistrationRepository, ToolRepository, type ToolRecord } from '@toolgate/db';
-import { pipelineTool, RegistryAnalyzer, registrationPolicy } from './registry-analyzer';
+import { type EnvironmentRecord, pipelineTool, ToolRegistrationRepository, ToolRepository, type ToolRecord } from '@toolgate/db';
+import { RegistryAnalyzer, registrationPolicy } from './registry-analyzer';
 import { type ToolResponse, toToolResponse } from './tool.response';
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type AnalysisRunRecord, AnalysisRunRepository, conflictWrite, type EnvironmentRecord, type ProviderUsageLine, type ToolRecord, ToolRepository } from '@toolgate/db';
-import { type FlaggedPair, finishFlaggedPairs, type FinishedPairs, makeTool, type StageName, type ToolDefinition, type ToolIndex, toolKey } from '@toolgate/pipeline';
+import { type AnalysisRunRecord, AnalysisRunRepository, conflictWrite, type EnvironmentRecord, type ProviderUsageLine, type ToolRecord, ToolRepository, versionedTool } from '@toolgate/db';
+import { type FlaggedPair, finishFlaggedPairs, type FinishedPairs, type StageName, type ToolIndex, toolKey } from '@toolgate/pipeline';
 import { ProviderError, type Providers } from '@toolgate/providers';
 import { BlockedApprovals } from './blocked-approvals';
 import { decideStatuses, type PairScan, scanFlaggedPairs, type Shard } from './scan-pairs';
@@ -44,7 +44,7 @@ export class EnvironmentScanner {
    * (EnvironmentModelProviders.for): the index is the one cached for their embedder.
    */
   async scan(environment: EnvironmentRecord, loaded: LoadedRegistry, providers: Providers, shard?: Shard): Promise<{ scan: PairScan; sync: IndexSync; timings: Record<string, number> }> {
-    const versioned = loaded.registry.map((t) => ({ versionId: t.currentVersion!.id, tool: pipelineTool(t) }));
+    const versioned = loaded.registry.map(versionedTool);
     let t = performance.now();
     const timings: Record<string, number> = {};
     const withVectors = loaded.stages.has('semantic') || loaded.stages.has('routing');
@@ -110,10 +110,6 @@ export class EnvironmentScanner {
     await approvals.announce(runId);
     return run;
   }
-}
-
-function pipelineTool(record: ToolRecord) {
-  return makeTool(record.serverName, record.currentVersion!.definition as ToolDefinition);
 }
 
 export function elapsed(since: number): number {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type AnalysisRunRecord, AnalysisRunRepository, type ToolRecord, ToolRepository } from '@toolgate/db';
-import { checkCandidates, makeTool, type StageName, type ToolDefinition, toolKey } from '@toolgate/pipeline';
+import { type AnalysisRunRecord, AnalysisRunRepository, pipelineTool, registrySource, ToolRepository } from '@toolgate/db';
+import { checkCandidates, type StageName, toolKey } from '@toolgate/pipeline';
 import { runWithProviders } from '@toolgate/providers';
 import { EnvironmentModelProviders } from '../providers/environment-model-providers';
 import { BlockedApprovals } from './blocked-approvals';
@@ -29,9 +29,9 @@ export class RegistrationAnalysisUseCase {
     const started = await this.runs.start(runId);
     if (!started) return undefined;
     const { environment } = started;
-    const registry = await this.tools.registry(environment.id);
-    const wanted = new Set(versionIds);
-    const subjects = registry.filter((t) => t.currentVersion !== null && wanted.has(t.currentVersion.id));
+    // Only the registered versions are read: the rest of the registry is the environment's cached index, brought
+    // up to the environment's registry revision (read with the run) by the tools changed since, as the CI gate does.
+    const subjects = await this.tools.registryByVersionIds(environment.id, versionIds);
     const stages = environment.policy.stagesOnRegistration.map((s) => s.toLowerCase() as StageName);
     const failOn = environment.policy.blockingSeverity;
 
@@ -39,18 +39,23 @@ export class RegistrationAnalysisUseCase {
     // The environment's providers (its overrides, if any). Measured on that set's meter, apart from concurrent
     // jobs on the same providers: the run stores its own calls and cost.
     const providers = this.models.for(environment);
-    // On the environment's cached index (brought up to this registry incrementally, as re-scans do), not one built
-    // from scratch per job: the registered versions are in it, and checkCandidates reads them as candidates
-    // (its report equals analyze({ registry, candidates }), check-candidates.equivalence.spec.ts).
-    const versioned = registry.filter((t) => t.currentVersion !== null).map((t) => ({ versionId: t.currentVersion!.id, tool: pipelineTool(t) }));
+    // checkCandidates reads the registered versions as candidates over the index (its report equals
+    // analyze({ registry, candidates }), check-candidates.equivalence.spec.ts) and never changes the index.
     const withVectors = stages.includes('semantic') || stages.includes('routing');
+    const source = registrySource(this.tools, environment.id, environment.registryRevision);
     const { result: report, usage } = await providers.meter.measure(() =>
-      this.indexes.for(providers.embedder).withIndex(environment.id, withVectors, versioned, (index) =>
-        runWithProviders(providers, { stages, failOn, onProgress: (p) => void progress(p.phase === 'pairs' ? 50 : 25) }, (options) => checkCandidates({ index, candidates }, options)),
+      this.indexes.for(providers.embedder).read(environment.id, withVectors, source, (index, read) =>
+        runWithProviders(providers, { stages, failOn, onProgress: (p) => void progress(p.phase === 'pairs' ? 50 : 25) }, (options) =>
+          checkCandidates({ index, candidates, serverTools: read.serverTools }, options),
+        ),
       ),
     );
     await progress(80);
-    const idByKey = new Map(registry.map((t) => [toolKey(t.serverName, t.name), t.id]));
+    // Ids of the tools the report names: the subjects, and the registry tools they conflict with.
+    const named = new Map<string, { server: string; name: string }>();
+    for (const c of report.conflicts) for (const side of [c.a, c.b]) named.set(toolKey(side.server, side.tool), { server: side.server, name: side.tool });
+    const idByKey = await this.tools.idsByKey(environment.id, [...named.values()]);
+    for (const t of subjects) idByKey.set(toolKey(t.serverName, t.name), t.id);
     const idOf = (server: string, tool: string): string => {
       const id = idByKey.get(toolKey(server, tool));
       if (!id) throw new Error(`analysis reported unknown tool ${toolKey(server, tool)}`);
@@ -74,8 +79,4 @@ export class RegistrationAnalysisUseCase {
     this.logger.log({ runId, subjects: subjects.length, skipped: versionIds.length - subjects.length, blocked: blocked.size, conflicts: run.conflictCount }, 'Registration analysed');
     return run;
   }
-}
-
-function pipelineTool(record: ToolRecord) {
-  return makeTool(record.serverName, (record.currentVersion?.definition ?? { name: record.name }) as ToolDefinition);
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@toolgate/config';
-import { EnvironmentRepository, ToolRepository } from '@toolgate/db';
+import { EnvironmentRepository, registrySource, ToolRepository } from '@toolgate/db';
 import { CI_CHECK_TTL_SECONDS, ciCheckKey, CiCheckRoutingInputSchema } from '@toolgate/jobs';
 import { checkCandidates, makeTool, type StageName, type ToolDefinition } from '@toolgate/pipeline';
 import { runWithProviders } from '@toolgate/providers';
@@ -35,19 +35,17 @@ export class CiRoutingUseCase {
     const input = CiCheckRoutingInputSchema.parse(JSON.parse(raw));
     const env = await this.environments.findByIdUnscoped(input.environmentId);
     if (!env) return false;
-    const registry = (await this.tools.registry(env.id))
-      .filter((t) => t.currentVersion !== null)
-      .map((t) => ({ versionId: t.currentVersion!.id, tool: makeTool(t.serverName, t.currentVersion!.definition as ToolDefinition) }));
     const candidates = input.tools.map((d) => makeTool(input.server, d as ToolDefinition));
     const stages = env.policy.stagesOnRegistration.map((s) => s.toLowerCase() as StageName);
     await progress(10);
     // With the router down, routing is SKIPPED with the reason in `routing.skipped` (never passed).
     // The environment's providers (its overrides, if any), as the API's synchronous part used.
-    // On the environment's cached index (as registration analysis and re-scans), not one built per job.
+    // On the environment's cached index at its current registry revision (as the CI gate and registration
+    // analyses): only the tools changed since the index's revision are read, never the whole registry.
     const providers = this.models.for(env);
     const withVectors = stages.includes('semantic') || stages.includes('routing');
-    const report = await this.indexes.for(providers.embedder).withIndex(env.id, withVectors, registry, (index) =>
-      runWithProviders(providers, { stages, failOn: env.policy.blockingSeverity }, (options) => checkCandidates({ index, candidates }, options)),
+    const report = await this.indexes.for(providers.embedder).read(env.id, withVectors, registrySource(this.tools, env.id, env.registryRevision), (index, read) =>
+      runWithProviders(providers, { stages, failOn: env.policy.blockingSeverity }, (options) => checkCandidates({ index, candidates, serverTools: read.serverTools }, options)),
     );
     const routing = report.summary.stages.find((s) => s.stage === 'routing');
     const result = {

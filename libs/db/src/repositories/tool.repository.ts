@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { toolKey } from '@toolgate/pipeline';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 import { pageArgs, toPage } from './pagination';
@@ -73,6 +74,27 @@ export class ToolRepository {
       orderBy: { id: 'asc' },
     });
     return rows.map(toToolRecord);
+  }
+
+  /** The registry's tools whose current version is one of `versionIds` (the subjects of a registration analysis). */
+  async registryByVersionIds(environmentId: string, versionIds: readonly string[]): Promise<ToolRecord[]> {
+    if (versionIds.length === 0) return [];
+    const rows = await this.prisma.tool.findMany({
+      where: { environmentId, deletedAt: null, status: { in: REGISTRY_STATUSES }, currentVersionId: { in: [...versionIds] } },
+      include: TOOL_INCLUDE,
+      orderBy: { id: 'asc' },
+    });
+    return rows.map(toToolRecord);
+  }
+
+  /** Tool ids by `toolKey(server, name)` for these tools of the environment (removed ones included); unknown keys are absent. */
+  async idsByKey(environmentId: string, tools: readonly { server: string; name: string }[]): Promise<Map<string, string>> {
+    if (tools.length === 0) return new Map();
+    const rows = await this.prisma.tool.findMany({
+      where: { environmentId, OR: tools.map((t) => ({ name: t.name, server: { name: t.server } })) },
+      select: { id: true, name: true, server: { select: { name: true } } },
+    });
+    return new Map(rows.map((row) => [toolKey(row.server.name, row.name), row.id]));
   }
 
   /**
