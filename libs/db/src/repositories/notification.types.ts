@@ -26,16 +26,7 @@ export interface NotificationChannelRecord {
 }
 
 /** The fields of a new channel (its secrets are sealed by the caller, bound to the id the repository picks). */
-export interface NotificationChannelWrite {
-  name: string;
-  kind: ChannelKindValue;
-  minSeverity: SeverityLevel;
-  events: string[];
-  digestMode: DigestModeValue;
-  digestIntervalSeconds: number;
-  settings: Record<string, unknown>;
-  enabled: boolean;
-}
+export type NotificationChannelWrite = Pick<NotificationChannelRecord, 'name' | 'kind' | 'minSeverity' | 'events' | 'digestMode' | 'digestIntervalSeconds' | 'settings' | 'enabled'>;
 
 /** Seals a channel's secrets for the channel `id` (null: no secrets); `fields` are the set secret names. */
 export type SecretsSealer = (channelId: string) => { sealed: Uint8Array | null; fields: string[] };
