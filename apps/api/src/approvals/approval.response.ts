@@ -1,6 +1,7 @@
 import type { ApprovalRecord } from '@toolgate/db';
 import { z } from 'zod';
 import { ConflictDetailResponseSchema, toConflictDetailResponse } from '../conflicts/conflict.response';
+import { ToolFindingSchema } from '../tools/tool.response';
 
 const ActorRefSchema = z.object({ type: z.enum(['USER', 'API_KEY', 'SYSTEM']), id: z.string().nullable() });
 
@@ -8,7 +9,8 @@ export const ApprovalResponseSchema = z.object({
   id: z.uuid(),
   environmentId: z.uuid(),
   tool: z.object({ id: z.uuid(), name: z.string(), server: z.string(), status: z.string(), currentVersionId: z.uuid().nullable() }),
-  toolVersion: z.object({ id: z.uuid(), version: z.number().int(), contentHash: z.string() }),
+  /** `findings`: the version's own findings (hidden instructions...) that, with `conflicts`, blocked it. */
+  toolVersion: z.object({ id: z.uuid(), version: z.number().int(), contentHash: z.string(), findings: z.array(ToolFindingSchema) }),
   status: z.enum(['PENDING', 'APPROVED', 'REJECTED', 'EXPIRED']),
   requester: ActorRefSchema,
   decider: ActorRefSchema.nullable(),
@@ -35,6 +37,7 @@ export type DecisionResponse = z.infer<typeof DecisionResponseSchema>;
 export function toApprovalResponse(approval: ApprovalRecord): ApprovalResponse {
   return {
     ...approval,
+    toolVersion: { ...approval.toolVersion, findings: approval.toolVersion.findings as ApprovalResponse['toolVersion']['findings'] },
     expiresAt: approval.expiresAt.toISOString(),
     decidedAt: approval.decidedAt?.toISOString() ?? null,
     createdAt: approval.createdAt.toISOString(),

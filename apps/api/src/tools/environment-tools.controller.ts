@@ -75,7 +75,7 @@ export class EnvironmentToolsController {
   ): Promise<QueuedRegistrationResponse> {
     const { server, ...definition } = body;
     const result = await this.queued.register(ctx, env, server, [definition], preferredWaitMs(prefer));
-    return { ...respond(res, result, prefer), ...result.items[0]!, analysisRunId: result.analysisRunId, conflicts: result.conflicts, toolFindings: [] };
+    return { ...respond(res, result, prefer), ...result.items[0]!, analysisRunId: result.analysisRunId, conflicts: result.conflicts, toolFindings: result.toolFindings };
   }
 
   // `tools:bulk` (Google AIP style) needs the colon escaped for Express' path-to-regexp; `tools/bulk` is an alias.
@@ -98,7 +98,7 @@ export class EnvironmentToolsController {
     @Headers('prefer') prefer?: string,
   ): Promise<QueuedBulkRegistrationResponse> {
     const result = await this.queued.register(ctx, env, body.server, body.tools, preferredWaitMs(prefer));
-    return { ...respond(res, result, prefer), items: result.items, analysisRunId: result.analysisRunId, conflicts: result.conflicts, toolFindings: [] };
+    return { ...respond(res, result, prefer), items: result.items, analysisRunId: result.analysisRunId, conflicts: result.conflicts, toolFindings: result.toolFindings };
   }
 
   @Post('tools/check')

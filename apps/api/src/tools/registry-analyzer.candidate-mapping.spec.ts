@@ -12,7 +12,7 @@ function stored(id: string, serverName: string, name: string, description: strin
     serverName,
     name,
     status: 'ACTIVE',
-    currentVersion: { id: `${id}-v1`, toolId: id, version: 1, contentHash: 'h', definition, createdAt: now },
+    currentVersion: { id: `${id}-v1`, toolId: id, version: 1, contentHash: 'h', definition, findings: [], createdAt: now },
     approvedVersionId: `${id}-v1`,
     deletedAt: null,
     createdAt: now,

@@ -11,7 +11,7 @@ import { ServersService } from '../servers/servers.service';
 import { contentHash } from './canonical-json';
 import { toDefinition } from './tool-registration.service';
 import type { ToolDefinitionRequest } from './tool.request';
-import { type RegisteredToolResponse, toToolResponse, toVersionResponse } from './tool.response';
+import { type RegisteredToolResponse, toToolResponse, type ToolVersionResponse, toVersionResponse } from './tool.response';
 
 /**
  * A registration through the queue: what was stored and the run that decides it (null when nothing changed).
@@ -25,6 +25,8 @@ export interface QueuedRegistration {
   created: boolean;
   settled: boolean;
   conflicts: ConflictResponse[];
+  /** The registered versions' own findings, as their analysis stored them (empty while not settled). */
+  toolFindings: ToolVersionResponse['findings'];
 }
 
 /**
@@ -69,7 +71,7 @@ export class ToolAsyncRegistrationService {
     const changed = prepared.filter((p) => !isUnchanged(p.existing, p.hash));
     if (changed.length === 0) {
       const items = prepared.map((p) => unchangedItem(p.existing!));
-      return { items, analysisRunId: null, created: false, settled: true, conflicts: await this.conflictsOf(env.id, items) };
+      return { items, analysisRunId: null, created: false, settled: true, conflicts: await this.conflictsOf(env.id, items), toolFindings: findingsOf(items) };
     }
 
     const written = await this.registration.registerPending({
@@ -93,7 +95,7 @@ export class ToolAsyncRegistrationService {
     const run = waitMs > 0 ? await waitForRun(this.runs, ctx.organisationId, written.runId, waitMs) : undefined;
     if (run?.status !== 'COMPLETED') {
       // Not decided within the wait (or the run failed: its error is on GET /v1/analysis-runs/:id, the tools stay PENDING_ANALYSIS).
-      return { items: prepared.map((p) => pending.get(p.definition.name) ?? unchangedItem(p.existing!)), analysisRunId: written.runId, created, settled: false, conflicts: [] };
+      return { items: prepared.map((p) => pending.get(p.definition.name) ?? unchangedItem(p.existing!)), analysisRunId: written.runId, created, settled: false, conflicts: [], toolFindings: [] };
     }
     // Decided: the tools as the worker left them (ACTIVE or BLOCKED), at the version this request stored.
     const now = new Map((await this.tools.findByNames(server.id, definitions.map((d) => d.name))).map((t) => [t.name, t]));
@@ -101,9 +103,11 @@ export class ToolAsyncRegistrationService {
       const stored = pending.get(p.definition.name);
       const tool = now.get(p.definition.name);
       if (!stored) return unchangedItem(tool ?? p.existing!);
-      return { ...stored, tool: tool ? toToolResponse(tool) : stored.tool };
+      // The version as the worker left it (with its findings), while it is still the tool's current one.
+      const version = tool?.currentVersion?.id === stored.version.id ? toVersionResponse(tool.currentVersion) : stored.version;
+      return { ...stored, tool: tool ? toToolResponse(tool) : stored.tool, version };
     });
-    return { items, analysisRunId: written.runId, created, settled: true, conflicts: await this.conflictsOf(env.id, items) };
+    return { items, analysisRunId: written.runId, created, settled: true, conflicts: await this.conflictsOf(env.id, items), toolFindings: findingsOf(items) };
   }
 
   private async conflictsOf(environmentId: string, items: readonly RegisteredToolResponse[]): Promise<ConflictResponse[]> {
@@ -117,4 +121,9 @@ function isUnchanged(existing: ToolRecord | undefined, hash: string): boolean {
 
 function unchangedItem(tool: ToolRecord): RegisteredToolResponse {
   return { tool: toToolResponse(tool), version: toVersionResponse(tool.currentVersion!), outcome: 'unchanged' };
+}
+
+/** The items' versions' own findings, in item order. */
+function findingsOf(items: readonly RegisteredToolResponse[]): ToolVersionResponse['findings'] {
+  return items.flatMap((item) => item.version.findings);
 }

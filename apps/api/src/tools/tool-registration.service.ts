@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError } from '@toolgate/config';
 import { ConflictRepository, ToolRegistrationRepository, ToolRepository, type ToolRecord, type ToolVersionWrite } from '@toolgate/db';
-import { hashedDefinition, makeTool, type ToolDefinition, type ToolFinding } from '@toolgate/pipeline';
+import { hashedDefinition, makeTool, type ToolDefinition, type ToolFinding, toolKey } from '@toolgate/pipeline';
 import { ApprovalsService } from '../approvals/approvals.service';
 import { auditSource } from '../auth/audit-source';
 import { toConflictResponse, type ConflictResponse } from '../conflicts/conflict.response';
@@ -82,6 +82,7 @@ export class ToolRegistrationService {
         contentHash: p.hash,
         definition: p.definition as Record<string, unknown>,
         status: analysis.blockedKeys.has(candidates[i]!.key) ? 'BLOCKED' : 'ACTIVE',
+        findings: analysis.report.toolFindings.filter((f) => toolKey(f.server, f.tool) === candidates[i]!.key),
       }));
       const result = await this.registration.register({ environmentId: env.id, serverId: server.id, run: analysis.run, tools: writes, conflicts: analysis.conflicts, source: auditSource(ctx) });
       // Committed: the worker announces the run's new conflicts. Never throws, bounded (NotificationQueueService).

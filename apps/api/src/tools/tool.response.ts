@@ -4,12 +4,26 @@ import { ConflictResponseSchema } from '../conflicts/conflict.response';
 import { SEVERITY_VALUES } from '../environments/environment.request';
 import { TOOL_STATUS_VALUES } from './tool.request';
 
+/** A pipeline ToolFinding: a finding about one tool on its own (e.g. hidden instructions). */
+export const ToolFindingSchema = z.object({
+  server: z.string(),
+  tool: z.string(),
+  type: z.string(),
+  severity: z.enum(SEVERITY_VALUES),
+  evidence: z.record(z.string(), z.unknown()),
+});
+
 export const ToolVersionResponseSchema = z.object({
   id: z.uuid(),
   version: z.number().int().min(1),
   /** SHA-256 hex of the canonical JSON of `definition` (docs/tool-lifecycle.md). */
   contentHash: z.string().length(64),
   definition: z.record(z.string(), z.unknown()),
+  /**
+   * Findings about this version on its own (hidden instructions, description length...) from the analysis that
+   * decided its status; empty until analysed. A version BLOCKED without a conflict is blocked by one of these.
+   */
+  findings: z.array(ToolFindingSchema),
   createdAt: z.iso.datetime(),
 });
 export type ToolVersionResponse = z.infer<typeof ToolVersionResponseSchema>;
@@ -40,15 +54,6 @@ export type ToolResponse = z.infer<typeof ToolResponseSchema>;
 export const ToolDetailResponseSchema = ToolResponseSchema.extend({ versions: z.array(ToolVersionResponseSchema) });
 export type ToolDetailResponse = z.infer<typeof ToolDetailResponseSchema>;
 
-/** A pipeline ToolFinding: a finding about one tool on its own (e.g. hidden instructions). */
-export const ToolFindingSchema = z.object({
-  server: z.string(),
-  tool: z.string(),
-  type: z.string(),
-  severity: z.enum(SEVERITY_VALUES),
-  evidence: z.record(z.string(), z.unknown()),
-});
-
 export const RegisteredToolResponseSchema = z.object({
   tool: ToolResponseSchema,
   version: ToolVersionResponseSchema,
@@ -60,7 +65,7 @@ export type RegisteredToolResponse = z.infer<typeof RegisteredToolResponseSchema
 const AnalysisResultShape = {
   /** Unresolved conflicts of the registered tools after the registration. */
   conflicts: z.array(ConflictResponseSchema),
-  /** Findings about the tools on their own from this analysis; not stored. */
+  /** Findings about the registered versions on their own from their analysis (also on each version); empty while pending. */
   toolFindings: z.array(ToolFindingSchema),
 };
 
@@ -91,7 +96,14 @@ export const CheckResponseSchema = z.object({
 });
 
 export function toVersionResponse(version: ToolVersionRecord): ToolVersionResponse {
-  return { id: version.id, version: version.version, contentHash: version.contentHash, definition: version.definition, createdAt: version.createdAt.toISOString() };
+  return {
+    id: version.id,
+    version: version.version,
+    contentHash: version.contentHash,
+    definition: version.definition,
+    findings: version.findings as ToolVersionResponse['findings'],
+    createdAt: version.createdAt.toISOString(),
+  };
 }
 
 export function toToolResponse(tool: ToolRecord): ToolResponse {

@@ -62,7 +62,11 @@ export class RegistrationAnalysisUseCase {
       return id;
     };
     const blocked = blockedSubjects(report, new Set(candidates.map((c) => c.key)), failOn);
-    const statuses = subjects.map((t) => ({ toolId: t.id, versionId: t.currentVersion!.id, status: blocked.has(toolKey(t.serverName, t.name)) ? ('BLOCKED' as const) : ('ACTIVE' as const) }));
+    const findingsOf = (key: string) => report.toolFindings.filter((f) => toolKey(f.server, f.tool) === key);
+    const statuses = subjects.map((t) => {
+      const key = toolKey(t.serverName, t.name);
+      return { toolId: t.id, versionId: t.currentVersion!.id, status: blocked.has(key) ? ('BLOCKED' as const) : ('ACTIVE' as const), findings: findingsOf(key) };
+    });
     const approvals = this.approvals.step(environment, statuses);
     const run = await this.runs.complete(runId, environment.id, {
       stageTimings: Object.fromEntries(report.summary.stages.map((s) => [s.stage, s.ms])),

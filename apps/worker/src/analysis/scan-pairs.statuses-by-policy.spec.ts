@@ -24,7 +24,7 @@ describe('re-scan: pairs and statuses', () => {
     expect(scan.pairCount).toBeGreaterThanOrEqual(1);
   });
 
-  it('blocks waiting tools behind a blocking conflict, activates the rest, and leaves ACTIVE tools alone', () => {
+  it('blocks waiting tools behind a blocking conflict or finding (kept with the status), activates the rest, and leaves ACTIVE tools alone', () => {
     const tools: ScannedTool[] = [
       { id: '1', key: 'jira/create_task', versionId: 'v1', status: 'ACTIVE' },
       { id: '2', key: 'asana/create_task', versionId: 'v2', status: 'BLOCKED' },
@@ -35,9 +35,10 @@ describe('re-scan: pairs and statuses', () => {
     const poisoned = { server: 'notes', tool: 'sync', type: 'hidden-content', severity: 'HIGH' as const, evidence: {} };
 
     expect(decideStatuses(tools, { conflicts: [conflict], toolFindings: [poisoned] }, 'HIGH')).toEqual([
-      { toolId: '2', versionId: 'v2', status: 'BLOCKED' },
-      { toolId: '3', versionId: 'v3', status: 'ACTIVE' },
-      { toolId: '4', versionId: 'v4', status: 'BLOCKED' },
+      { toolId: '2', versionId: 'v2', status: 'BLOCKED', findings: [] },
+      { toolId: '3', versionId: 'v3', status: 'ACTIVE', findings: [] },
+      // Blocked by its own finding, which the run stores on the version.
+      { toolId: '4', versionId: 'v4', status: 'BLOCKED', findings: [poisoned] },
     ]);
     // failOn NONE blocks nothing; a threshold above the findings blocks nothing either.
     expect(decideStatuses(tools, { conflicts: [conflict], toolFindings: [poisoned] }, 'NONE').map((s) => s.status)).toEqual(['ACTIVE', 'ACTIVE', 'ACTIVE']);

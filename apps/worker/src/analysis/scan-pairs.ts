@@ -110,13 +110,18 @@ export function decideStatuses(
   tools: readonly ScannedTool[],
   scan: Pick<PairScan, 'conflicts' | 'toolFindings'>,
   failOn: Severity | 'NONE',
-): Array<{ toolId: string; versionId: string; status: 'ACTIVE' | 'BLOCKED' }> {
+): Array<{ toolId: string; versionId: string; status: 'ACTIVE' | 'BLOCKED'; findings: ToolFinding[] }> {
   const blocked = new Set<string>();
+  const findings = new Map<string, ToolFinding[]>();
+  for (const f of scan.toolFindings) {
+    const key = toolKey(f.server, f.tool);
+    findings.set(key, [...(findings.get(key) ?? []), f]);
+  }
   if (failOn !== 'NONE') {
     for (const c of scan.conflicts) if (isAtLeast(c.severity, failOn)) for (const ref of [c.a, c.b]) blocked.add(toolKey(ref.server, ref.tool));
     for (const f of scan.toolFindings) if (isAtLeast(f.severity, failOn)) blocked.add(toolKey(f.server, f.tool));
   }
   return tools
     .filter((t) => t.status === 'PENDING_ANALYSIS' || t.status === 'BLOCKED')
-    .map((t) => ({ toolId: t.id, versionId: t.versionId, status: blocked.has(t.key) ? 'BLOCKED' : 'ACTIVE' }));
+    .map((t) => ({ toolId: t.id, versionId: t.versionId, status: blocked.has(t.key) ? 'BLOCKED' : 'ACTIVE', findings: findings.get(t.key) ?? [] }));
 }

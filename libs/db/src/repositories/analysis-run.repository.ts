@@ -50,7 +50,7 @@ export interface ScanWrite {
    */
   recommendFrom?: SeverityLevel;
   /** New statuses, applied only while the tool is still at the scanned version (a newer registration wins). */
-  statuses: Array<{ toolId: string; versionId: string; status: 'ACTIVE' | 'BLOCKED' }>;
+  statuses: Array<{ toolId: string; versionId: string; status: 'ACTIVE' | 'BLOCKED'; findings?: unknown[] }>;
   /** The run's remote model usage, per model (UsageMeter.byModel() of the run); omitted: left as it is. */
   usage?: readonly ProviderUsageLine[];
 }
@@ -118,6 +118,7 @@ export class AnalysisRunRepository {
       const scope = await scopeOf(tx, environmentId);
       const sync = await syncConflicts(tx, { environmentId, runId: id, subjectIds: scan.subjectIds, conflicts: scan.conflicts, keepRecommendations: keptRecommendations(scan) }, scope);
       await applyStatuses(tx, scan.statuses);
+      await applyVersionFindings(tx, scan.statuses);
       const run = await tx.analysisRun.update({
         where: { id },
         // `persist`: the conflict merge, statuses and audit entries inside this transaction (milliseconds).
@@ -191,4 +192,17 @@ function toRunRecord(row: AnalysisRun): AnalysisRunRecord {
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,
   };
+}
+
+/**
+ * The versions' own findings (ToolFinding[]) from this run, in one UPDATE … FROM unnest: they belong to the version,
+ * so they are written whatever the tool's current version is now.
+ */
+async function applyVersionFindings(tx: Prisma.TransactionClient, statuses: ScanWrite['statuses']): Promise<void> {
+  const decided = statuses.filter((s) => s.findings !== undefined);
+  if (decided.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE "ToolVersion" AS v SET findings = u.findings
+      FROM unnest(${decided.map((s) => s.versionId)}::uuid[], ${decided.map((s) => JSON.stringify(s.findings))}::jsonb[]) AS u(id, findings)
+     WHERE v.id = u.id`;
 }

@@ -24,7 +24,8 @@ export interface ApprovalRecord {
   id: string;
   environmentId: string;
   tool: { id: string; name: string; server: string; status: string; currentVersionId: string | null };
-  toolVersion: { id: string; version: number; contentHash: string };
+  /** `findings`: the version's own findings (ToolFinding[]): with `conflicts`, why it was blocked. */
+  toolVersion: { id: string; version: number; contentHash: string; findings: unknown[] };
   status: ApprovalStatusValue;
   requester: ApprovalActorRef;
   decider: ApprovalActorRef | null;

@@ -58,7 +58,7 @@ export function toServerRecord(row: McpServer): ServerRecord {
 }
 
 export function toVersionRecord(row: ToolVersion): ToolVersionRecord {
-  return { id: row.id, toolId: row.toolId, version: row.version, contentHash: row.contentHash, definition: asObject(row.definition), createdAt: row.createdAt };
+  return { id: row.id, toolId: row.toolId, version: row.version, contentHash: row.contentHash, definition: asObject(row.definition), findings: Array.isArray(row.findings) ? (row.findings as unknown[]) : [], createdAt: row.createdAt };
 }
 
 export function toToolRecord(row: ToolRow): ToolRecord {

@@ -61,6 +61,8 @@ export interface ToolVersionRecord {
   version: number;
   contentHash: string;
   definition: Record<string, unknown>;
+  /** ToolFinding[] about this version on its own, from the analysis that decided its status (empty until analysed). */
+  findings: unknown[];
   createdAt: Date;
 }
 

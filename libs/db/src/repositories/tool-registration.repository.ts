@@ -19,6 +19,8 @@ export interface ToolVersionWrite {
    * analysis runs later on the `analysis` queue (see {@link ToolRegistrationRepository.registerPending}).
    */
   status: 'ACTIVE' | 'BLOCKED' | 'PENDING_ANALYSIS';
+  /** ToolFinding[] about this version from the analysis that decided `status` (kept on the version). */
+  findings?: unknown[];
 }
 
 export interface RegistrationWrite {
@@ -41,7 +43,7 @@ export interface PendingRegistrationWrite {
   serverId: string;
   /** The stages the queued run will cover. */
   stages: StageLevel[];
-  tools: Array<Omit<ToolVersionWrite, 'status'>>;
+  tools: Array<Omit<ToolVersionWrite, 'status' | 'findings'>>;
   /** Recorded on the run: approval requests the worker opens for BLOCKED versions name this requester. */
   requestedBy?: ApprovalActorRef;
   /** The queued run's trigger (default REGISTRATION; a sync records SYNC). */
@@ -175,8 +177,11 @@ export class ToolRegistrationRepository {
     if (!version) {
       const { _max } = await tx.toolVersion.aggregate({ where: { toolId: tool.id }, _max: { version: true } });
       version = await tx.toolVersion.create({
-        data: { toolId: tool.id, version: (_max.version ?? 0) + 1, contentHash: item.contentHash, definition: item.definition as Prisma.InputJsonObject },
+        data: { toolId: tool.id, version: (_max.version ?? 0) + 1, contentHash: item.contentHash, definition: item.definition as Prisma.InputJsonObject, ...(item.findings ? { findings: item.findings as Prisma.InputJsonArray } : {}) },
       });
+    } else if (item.findings) {
+      // A version analysed again (re-registered after a change back, or re-activated): its findings are this analysis's.
+      version = await tx.toolVersion.update({ where: { id: version.id }, data: { findings: item.findings as Prisma.InputJsonArray } });
     }
     const status = await gatedStatus(tx, version.id, item.status);
     const updated = await tx.tool.update({

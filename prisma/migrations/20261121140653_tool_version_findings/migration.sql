@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ToolVersion" ADD COLUMN     "findings" JSONB NOT NULL DEFAULT '[]';
+
