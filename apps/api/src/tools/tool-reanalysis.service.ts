@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type EnvironmentRecord, pipelineTool, ToolRegistrationRepository, ToolRepository, type ToolRecord } from '@toolgate/db';
+import { toolKey } from '@toolgate/pipeline';
 import { RegistryAnalyzer, registrationPolicy } from './registry-analyzer';
 import { type ToolResponse, toToolResponse } from './tool.response';
 
@@ -37,6 +38,7 @@ export class ToolReanalysisService {
           contentHash: t.currentVersion!.contentHash,
           definition: t.currentVersion!.definition,
           status: analysis.blockedKeys.has(pipelineTool(t).key) ? 'BLOCKED' : 'ACTIVE',
+          findings: analysis.report.toolFindings.filter((f) => toolKey(f.server, f.tool) === pipelineTool(t).key),
         })),
         conflicts: analysis.conflicts.filter((c) => ids.has(c.toolIds[0]) || ids.has(c.toolIds[1])),
       });
