@@ -1,6 +1,8 @@
 import { type FakeServer, startFakeOpenAI } from '@toolgate/testing';
-import { E2E_ADMIN, type Stack, startStack } from './support/stack';
-import { logIn, registryClient, type RegistryClient, toolDef, weatherTools } from './registry.client';
+import { startApp, waitFor } from './support/app-process';
+import { freePort } from './support/free-port';
+import { appEnv, E2E_ADMIN, type Stack, startStack } from './support/stack';
+import { jiraCreateTask, logIn, registryClient, type RegistryClient, toolDef, weatherTools } from './registry.client';
 
 // The key lives in a TOOLGATE_PROVIDER_KEY_* variable of the API and worker; environments name it.
 const TEAM_KEY = 'sk-team-a-e2e-key-7c1f';
@@ -10,6 +12,7 @@ describe('per-environment provider overrides (real API and worker, fake OpenAI e
   let api: RegistryClient;
   let openai: FakeServer;
   let token: Promise<string>;
+  let apiEnv: Record<string, string>;
 
   const overrides = () => ({
     embedder: { kind: 'openai', baseUrl: `${openai.url}/v1`, model: 'text-embedding-3-small', dimensions: 64, apiKeyEnv: 'TOOLGATE_PROVIDER_KEY_TEAM_A' },
@@ -18,7 +21,9 @@ describe('per-environment provider overrides (real API and worker, fake OpenAI e
   beforeAll(async () => {
     openai = await startFakeOpenAI({ apiKey: TEAM_KEY });
     const env = { TOOLGATE_PROVIDER_KEY_TEAM_A: TEAM_KEY };
-    stack = await startStack({ apiEnv: env, workerEnv: env });
+    // A routing budget wide enough for a remote router: stage 4 runs inside the CI request.
+    apiEnv = { ...env, CI_ROUTING_BUDGET_MS: '30000' };
+    stack = await startStack({ apiEnv, workerEnv: env });
     api = registryClient(stack.baseUrl);
     token = logIn(stack.baseUrl, E2E_ADMIN);
   });
@@ -67,6 +72,48 @@ describe('per-environment provider overrides (real API and worker, fake OpenAI e
     expect(sets[0]).toMatchObject({ scope: 'default', embedder: { breaker: 'none' } });
     expect(sets.find((s) => s.scope !== 'default')).toMatchObject({ embedder: { model: expect.stringContaining('text-embedding-3-small'), breaker: 'closed' } });
     expect(JSON.stringify(readiness)).not.toContain(TEAM_KEY);
+  });
+
+  it("routes in the CI gate with the environment's router, and a re-run on the unchanged registry asks the model nothing (shared caches)", async () => {
+    const routerOverride = { router: { kind: 'openai', baseUrl: `${openai.url}/v1`, model: 'gpt-4o-mini', apiKeyEnv: 'TOOLGATE_PROVIDER_KEY_TEAM_A' } };
+    const policy = { stagesOnRegistration: ['lexical', 'schema', 'semantic', 'routing'] };
+    expect((await api.post('/v1/environments', { name: 'team-r', policy, providerOverrides: routerOverride })).status).toBe(201);
+    for (const name of ['jira', 'tracker']) expect((await api.post(`/v1/environments/team-r/servers`, { name, transport: 'stdio' })).status).toBe(201);
+    const registered = await fetch(`${stack.baseUrl}/v1/environments/team-r/tools`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await token}`, prefer: 'wait=20' },
+      body: JSON.stringify({ server: 'jira', ...jiraCreateTask }),
+    });
+    expect(registered.status).toBe(201);
+
+    // Same purpose, near words: a HIGH pair for stage 4 (not an exact-name collision, which short-circuits it).
+    const body = JSON.stringify({ environment: 'team-r', server: 'tracker', tools: [toolDef('create_jira_task', 'Create a new task (issue) in a Jira project.', { project_key: { type: 'string' }, summary: { type: 'string' } }, ['project_key', 'summary'])] });
+    const check = async (baseUrl: string) => {
+      const before = openai.requests.length;
+      const response = await fetch(`${baseUrl}/v1/webhooks/ci-check`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await token}` }, body });
+      const chat = openai.requests.slice(before).filter((r) => r.path === '/v1/chat/completions');
+      return { body: (await response.json()) as { routing: { status: string; pairs: number }; conflicts: { findings: { stage: string }[] }[] }, chat };
+    };
+    const first = await check(stack.baseUrl);
+    expect(first.body.routing).toMatchObject({ status: 'completed' });
+    expect(first.body.routing.pairs).toBeGreaterThan(0);
+    expect(first.chat.length).toBeGreaterThan(0);
+    expect(first.chat.every((r) => r.headers.authorization === `Bearer ${TEAM_KEY}`)).toBe(true);
+    expect(first.body.conflicts.some((c) => c.findings.some((f) => f.stage === 'routing'))).toBe(true);
+
+    // Another API process (empty memory, as after a restart or on another pod): the answers come from Postgres.
+    const port = await freePort();
+    const other = startApp('api', appEnv(stack.databaseUrl, stack.redisPrefix, { PORT: String(port), ...apiEnv }));
+    try {
+      const otherUrl = `http://127.0.0.1:${port}`;
+      await waitFor('the second API to answer /health', async () => ((await fetch(`${otherUrl}/health`).catch(() => undefined))?.ok ? true : undefined));
+      const second = await check(otherUrl);
+      expect(second.body).toEqual({ ...first.body, checkId: expect.any(String), durationMs: expect.any(Number), routing: { ...first.body.routing, reason: expect.any(String) } });
+      expect(second.chat).toEqual([]);
+    } finally {
+      await other.stop();
+    }
+    expect(openai.violations).toEqual([]);
   });
 
   it('PATCH replaces the overrides ({} returns to the deployment providers), audited as policy.changed', async () => {

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig, DomainError } from '@toolgate/config';
-import { EmbeddingCacheRepository } from '@toolgate/db';
+import { EmbeddingCacheRepository, ProbeCacheRepository, RecommendationDraftCacheRepository, RouterDecisionCacheRepository } from '@toolgate/db';
 import type { AnalyzeOptions } from '@toolgate/pipeline';
 import { EnvironmentProviders, ProviderError, type Providers, type ProviderSetState } from '@toolgate/providers';
 
@@ -10,14 +10,21 @@ export type ProviderAnalyzeOptions = Pick<AnalyzeOptions, 'probeGenerator' | 're
 /**
  * The API's embedder and router (the CI gate's stages 3-4), chosen like the worker's: EMBEDDER / ROUTER
  * from the config, overridden per environment by `Environment.providerOverrides` (docs/providers.md).
- * Remote embeddings share the worker's Postgres cache. One instance per process: breakers are per dependency.
+ * Remote embeddings, router decisions, LLM probes and recommendation drafts share the worker's Postgres caches,
+ * so a CI check re-run on an unchanged registry asks no model again. One instance per process: breakers are per dependency.
  */
 @Injectable()
 export class ApiModelProviders implements OnModuleDestroy {
   private readonly sets: EnvironmentProviders;
 
-  constructor(config: AppConfig, cache: EmbeddingCacheRepository) {
-    this.sets = new EnvironmentProviders(config.values, { embeddingCache: cache });
+  constructor(
+    config: AppConfig,
+    embeddingCache: EmbeddingCacheRepository,
+    routerCache: RouterDecisionCacheRepository,
+    probeCache: ProbeCacheRepository,
+    draftCache: RecommendationDraftCacheRepository,
+  ) {
+    this.sets = new EnvironmentProviders(config.values, { embeddingCache, routerCache, probeCache, draftCache });
   }
 
   /** The provider set for an environment's stored overrides (the defaults when it has none). */
