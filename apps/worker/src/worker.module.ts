@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, type Config } from '@toolgate/config';
-import { AnalysisRunRepository, ApprovalRepository, EmbeddingCacheRepository, ProbeCacheRepository, RecommendationDraftCacheRepository, RouterDecisionCacheRepository, EnvironmentRepository, PrismaService, ServerRepository, SyncRunRepository, ToolRegistrationRepository, ToolRepository, NotificationChannelRepository, NotificationDeliveryRepository, NotificationSubjectsRepository } from '@toolgate/db';
+import { AnalysisRunRepository, ApprovalRepository, EmbeddingCacheRepository, ProbeCacheRepository, ProviderCacheRetentionRepository, RecommendationDraftCacheRepository, RouterDecisionCacheRepository, EnvironmentRepository, PrismaService, ServerRepository, SyncRunRepository, ToolRegistrationRepository, ToolRepository, NotificationChannelRepository, NotificationDeliveryRepository, NotificationSubjectsRepository } from '@toolgate/db';
 import { LoggerModule } from 'nestjs-pino';
 import { stdTimeFunctions } from 'pino';
 import { BlockedApprovals } from './analysis/blocked-approvals';
@@ -55,6 +55,7 @@ export class WorkerModule {
         RouterDecisionCacheRepository,
         ProbeCacheRepository,
         RecommendationDraftCacheRepository,
+        ProviderCacheRetentionRepository,
         ModelProviders,
         EnvironmentModelProviders,
         // One index cache per embedder: environments with provider overrides have their own (docs/providers.md).

@@ -72,6 +72,10 @@ export const EnvSchema = z
     // How often the worker's job scheduler expires PENDING approval requests past their expiry. One
     // scheduled job per interval however many workers run (BullMQ job scheduler); each request expires once.
     APPROVAL_EXPIRY_INTERVAL_MS: integer(1000, 3_600_000).default(60_000),
+    // Model answers cached in Postgres (embeddings, router decisions, LLM probes, recommendation drafts) not used
+    // for this many days are deleted by a maintenance job every PROVIDER_CACHE_EVICTION_INTERVAL_MS. 0 keeps them.
+    PROVIDER_CACHE_RETENTION_DAYS: integer(0, 3650).default(90),
+    PROVIDER_CACHE_EVICTION_INTERVAL_MS: integer(1000, 7 * 86_400_000).default(6 * 3_600_000),
     // A full re-scan of an environment with more tools than this is split into shards of about this many
     // tools (a BullMQ flow: one job per shard, a parent that merges), so several workers share it.
     ANALYSIS_SHARD_SIZE: integer(1, 1_000_000).default(2000),

@@ -54,6 +54,7 @@ export type { ProviderUsageLine, RunUsage } from './repositories/run-usage';
 export { ApprovalRepository } from './repositories/approval.repository';
 export { EmbeddingCacheRepository } from './repositories/embedding-cache.repository';
 export { RouterDecisionCacheRepository, type RouterDecisionKey, type CachedRouteDecision } from './repositories/router-decision-cache.repository';
+export { ProviderCacheRetentionRepository, type ProviderCacheEviction } from './repositories/provider-cache-retention.repository';
 export { ProbeCacheRepository, type CachedProbes } from './repositories/probe-cache.repository';
 export { RecommendationDraftCacheRepository, type CachedRecommendationDraft } from './repositories/recommendation-draft-cache.repository';
 export type { ApprovalActorRef, ApprovalFilter, ApprovalKindValue, ApprovalOpen, ApprovalRecord, ApprovalStatusValue, DecisionResult, DefinitionChange } from './repositories/approval.types';

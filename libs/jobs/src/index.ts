@@ -31,7 +31,7 @@ export {
   CI_CHECK_TTL_SECONDS,
   ciCheckRoutingJobId,
 } from './simulation.jobs';
-export { MAINTENANCE_JOBS, APPROVAL_EXPIRY_SCHEDULER_ID } from './maintenance.jobs';
+export { MAINTENANCE_JOBS, APPROVAL_EXPIRY_SCHEDULER_ID, PROVIDER_CACHE_EVICTION_SCHEDULER_ID } from './maintenance.jobs';
 export {
   NOTIFICATION_JOBS,
   NOTIFICATION_EVENT_NAMES,
