@@ -1,5 +1,7 @@
 import { type FakeServer, startFakeOpenAI } from '@toolgate/testing';
 import { logIn, registryClient, type RegistryClient, toolDef, weatherTools } from './registry.client';
+import { waitFor } from './support/app-process';
+import { freePort } from './support/free-port';
 import { E2E_ADMIN, type Stack, startStack } from './support/stack';
 
 const KEY = 'sk-metrics-e2e-key-3b9d';
@@ -92,5 +94,47 @@ describe('GET /metrics (real API, Redis, Postgres, fake OpenAI embeddings server
     // /readiness tells the same story.
     const readiness = (await (await fetch(`${stack.baseUrl}/readiness`)).json()) as { checks: { providers: { status: string } } };
     expect(readiness.checks.providers.status).toBe('degraded');
+  });
+});
+
+describe("the worker's GET /metrics (real worker process, WORKER_METRICS_PORT)", () => {
+  let stack: Stack;
+  let openai: FakeServer;
+  let url: string;
+
+  beforeAll(async () => {
+    openai = await startFakeOpenAI({ apiKey: KEY });
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}/metrics`;
+    // The deployment's router is remote here, so the worker's default provider set has a router breaker.
+    stack = await startStack({ workerEnv: { WORKER_METRICS_PORT: String(port), METRICS_TOKEN, ROUTER: 'openai', OPENAI_API_KEY: KEY, OPENAI_BASE_URL: `${openai.url}/v1` } });
+    await waitFor('the worker metrics listener', async () => ((await fetch(url).catch(() => undefined)) ? true : undefined));
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await openai?.close();
+  });
+
+  it("serves the worker's provider breakers and process metrics, behind the same METRICS_TOKEN", async () => {
+    const none = await fetch(url);
+    expect(none.status).toBe(401);
+    expect(await none.json()).toMatchObject({ code: 'METRICS.UNAUTHENTICATED' });
+    expect((await fetch(url, { headers: { authorization: 'Bearer wrong-token-000000' } })).status).toBe(401);
+
+    const ok = await fetch(url, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toContain('text/plain');
+    const text = await ok.text();
+    expect(text).toContain('toolgate_provider_breaker_state{provider_set="default",dependency="router"} 0');
+    expect(text).toMatch(/^toolgate_process_resident_memory_bytes \d+/m);
+    expect(text).not.toContain(KEY);
+    expect((await fetch(url.replace('/metrics', '/other'))).status).toBe(404);
+  });
+
+  it('closes the listener on SIGTERM, even with a scraper holding a keep-alive connection, and exits 0', async () => {
+    // Keep-alive: the connection stays open after the answer.
+    expect((await fetch(url, { headers: { authorization: `Bearer ${METRICS_TOKEN}`, connection: 'keep-alive' } })).status).toBe(200);
+    expect(await stack.worker!.stop('SIGTERM', 10_000)).toEqual({ code: 0, signal: null });
+    await expect(fetch(url)).rejects.toThrow();
   });
 });

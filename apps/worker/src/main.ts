@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { loadConfigOrExit, type Config } from '@toolgate/config';
 import { Logger } from 'nestjs-pino';
 import { HeartbeatService } from './heartbeat/heartbeat.service';
+import { WorkerMetricsServer } from './metrics/worker-metrics.server';
 import { AnalysisProcessor } from './processors/analysis.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
@@ -23,6 +24,7 @@ async function bootstrap(config: Config): Promise<void> {
   app.get(MaintenanceProcessor).start();
   app.get(NotificationsProcessor).start();
   app.get(SyncProcessor).start();
+  await app.get(WorkerMetricsServer).start();
 }
 
 

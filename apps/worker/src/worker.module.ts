@@ -14,6 +14,7 @@ import { ApprovalExpiryUseCase } from './maintenance/approval-expiry.use-case';
 import { HeartbeatService } from './heartbeat/heartbeat.service';
 import { AnalysisProcessor } from './processors/analysis.processor';
 import { ScanFlowService } from './processors/scan-flow.service';
+import { WorkerMetricsServer } from './metrics/worker-metrics.server';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { SimulationProcessor } from './processors/simulation.processor';
 import { ModelProviders } from './providers/model-providers';
@@ -70,6 +71,7 @@ export class WorkerModule {
         SimulationProcessor,
         ApprovalExpiryUseCase,
         MaintenanceProcessor,
+        WorkerMetricsServer,
         // Notifications (docs/notifications.md).
         NotificationChannelRepository,
         NotificationDeliveryRepository,

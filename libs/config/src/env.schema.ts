@@ -66,6 +66,9 @@ export const EnvSchema = z
     // How long a worker holds a job's lock between renewals (BullMQ lockDuration; the stalled-job check
     // runs at the same interval). A worker killed mid-job loses its job to another worker after this long.
     WORKER_LOCK_DURATION_MS: integer(1000, 600_000).default(30_000),
+    // The worker's own GET /metrics (its provider breakers and process metrics; docs/observability.md) on this
+    // port; unset: no listener. METRICS_TOKEN, when set, guards it as it guards the API's.
+    WORKER_METRICS_PORT: integer(1, 65_535).optional(),
     // Time budget of the CI gate's routing stage: a simulation estimated to take longer is queued on the
     // `simulation` queue instead of holding the CI request open.
     CI_ROUTING_BUDGET_MS: integer(0, 60_000).default(2000),

@@ -20,3 +20,4 @@ export {
   unsetKeyVariables,
   type ProviderOverrides,
 } from './provider-overrides';
+export { bearerTokenCheck } from './bearer-token';

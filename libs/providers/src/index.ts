@@ -22,3 +22,4 @@ export { AnthropicStructuredModel } from './llm/anthropic.structured-model';
 export type { StructuredModel, StructuredRequest } from './llm/structured-model';
 export type { CallLimit } from './sdk-options';
 export { EnvironmentProviders, type ProviderSetState } from './environment-providers';
+export { breakerValue, registerProviderBreakerGauge } from './metrics/provider-breaker-gauge';

@@ -1,8 +1,3 @@
-/** Numeric value of a circuit breaker state for a gauge: 0 closed, 0.5 half-open, 1 open (docs/observability.md). */
-export function breakerValue(state: 'closed' | 'half-open' | 'open'): number {
-  return state === 'open' ? 1 : state === 'half-open' ? 0.5 : 0;
-}
-
 /** The slice of an Express request the route label reads (the project does not depend on @types/express). */
 export interface RoutedRequest {
   baseUrl?: string;

@@ -1,7 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { Controller, Get, Headers, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { AppConfig, DomainError } from '@toolgate/config';
+import { AppConfig, bearerTokenCheck, DomainError } from '@toolgate/config';
 import { Public } from '../auth/roles.decorator';
 import { ApiMetrics } from './metrics.service';
 
@@ -18,29 +17,21 @@ interface HeaderSettable {
 @Public()
 @Controller()
 export class MetricsController {
-  private readonly tokenDigest: Buffer | undefined;
+  private readonly authorized: (authorization: string | undefined) => boolean;
 
   constructor(
     private readonly metrics: ApiMetrics,
     config: AppConfig,
   ) {
-    this.tokenDigest = config.values.METRICS_TOKEN === undefined ? undefined : digest(config.values.METRICS_TOKEN);
+    this.authorized = bearerTokenCheck(config.values.METRICS_TOKEN);
   }
 
   @Get('metrics')
   async scrape(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) res: HeaderSettable): Promise<string> {
-    if (this.tokenDigest) {
-      const presented = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
-      // Compared as SHA-256 digests: constant time whatever the presented length.
-      if (presented === undefined || !timingSafeEqual(digest(presented), this.tokenDigest)) {
-        throw new DomainError('unauthenticated', 'METRICS.UNAUTHENTICATED', 'Send `Authorization: Bearer <METRICS_TOKEN>` to read the metrics');
-      }
+    if (!this.authorized(authorization)) {
+      throw new DomainError('unauthenticated', 'METRICS.UNAUTHENTICATED', 'Send `Authorization: Bearer <METRICS_TOKEN>` to read the metrics');
     }
     res.setHeader('Content-Type', this.metrics.registry.contentType);
     return this.metrics.scrape();
   }
-}
-
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
 }

@@ -5,8 +5,8 @@ import { Queue } from 'bullmq';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { withTimeout } from '../health/with-timeout';
 import { RedisConnection } from '../infra/redis.connection';
+import { breakerValue, registerProviderBreakerGauge } from '@toolgate/providers';
 import { ApiModelProviders } from '../providers/model-providers.service';
-import { breakerValue } from './metric-labels';
 
 const PREFIX = 'toolgate_';
 // Redis reads made during a scrape give up after this long: a slow Redis leaves those series out of
@@ -50,22 +50,7 @@ export class ApiMetrics implements OnApplicationShutdown {
     });
     this.collectErrors = new Counter({ name: `${PREFIX}metrics_collect_errors_total`, help: 'Scrape-time reads that failed or timed out, by source.', labelNames: ['source'], registers });
 
-    const providerSets = () => this.models.states();
-    new Gauge({
-      name: `${PREFIX}provider_breaker_state`,
-      help: "Model-provider circuit breakers of this API process's provider sets: 0 closed, 0.5 half-open, 1 open. Local providers (no remote dependency) have no series.",
-      labelNames: ['provider_set', 'dependency'],
-      registers,
-      collect() {
-        this.reset();
-        for (const set of providerSets()) {
-          for (const dependency of ['embedder', 'router'] as const) {
-            const state = set[dependency].breaker;
-            if (state !== 'none') this.set({ provider_set: set.scope, dependency }, breakerValue(state));
-          }
-        }
-      },
-    });
+    registerProviderBreakerGauge(this.registry, () => this.models.states(), PREFIX, 'API');
     const readSyncBreakers = () => this.syncBreakers();
     new Gauge({
       name: `${PREFIX}sync_breaker_state`,

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '@toolgate/config';
 import { EmbeddingCacheRepository, ProbeCacheRepository, RecommendationDraftCacheRepository, RouterDecisionCacheRepository } from '@toolgate/db';
-import { EnvironmentProviders, type Providers } from '@toolgate/providers';
+import { EnvironmentProviders, type Providers, type ProviderSetState } from '@toolgate/providers';
 import { ModelProviders } from './model-providers';
 
 /**
@@ -28,6 +28,11 @@ export class EnvironmentModelProviders implements OnModuleDestroy {
 
   for(environment: { providerOverrides: unknown }): Providers {
     return this.sets.for(environment.providerOverrides);
+  }
+
+  /** Every provider set this worker has in use and its breakers (the worker's /metrics). */
+  states(): ProviderSetState[] {
+    return this.sets.states();
   }
 
   onModuleDestroy(): void {
